@@ -17,7 +17,9 @@ struct lis_meta {
 };
 
 /* A paragraph is one line of the body; [start, end) excludes the '\n'.
- * Blank lines are paragraphs of length 0. */
+ * Blank lines are paragraphs of length 0.  A final '\n' does not start an
+ * extra paragraph; an empty body has exactly one empty paragraph, so
+ * n_paras >= 1 always. */
 struct lis_paragraph {
     size_t start;
     size_t end;
@@ -25,7 +27,8 @@ struct lis_paragraph {
 
 struct lis_document {
     char *path;                 /* as given; "-" for stdin */
-    char *body;                 /* NUL-terminated NFC UTF-8, '\n' line ends */
+    char *body;                 /* NUL-terminated NFC UTF-8, '\n' line ends;
+                                   holds NULs only if loaded with force */
     size_t body_len;
     struct lis_meta meta;
     struct lis_paragraph *paras;
@@ -36,6 +39,8 @@ struct lis_document {
     bool had_bom;
     bool normalized;            /* NFC changed something */
     size_t raw_bytes;           /* size of the input as read */
+    char *display_title;        /* what lis_document_title returns */
+    char *encoding_buf;         /* owns a forced encoding name */
 };
 
 struct lis_load_opts {
@@ -45,8 +50,11 @@ struct lis_load_opts {
 
 /* Load path ("-" = stdin).  On success *out owns a new document.  On failure
  * returns a status and, when errmsg is not NULL, sets *errmsg to a malloc'd
- * one-line message naming the file and the problem (no trailing newline).
- * An empty file loads successfully as an empty body. */
+ * one-line message naming the file and the problem (no trailing newline,
+ * no "liseuse: " prefix; stdin is named "standard input").  Only regular files are read (devices, FIFOs and
+ * /dev/null give LIS_ERR_NOTREG without blocking); "-" reads stdin whatever
+ * it is.  NUL bytes give LIS_ERR_BINARY unless opts->force.  An empty file
+ * loads successfully as an empty body (one empty paragraph). */
 enum lis_status lis_document_load(const char *path,
                                   const struct lis_load_opts *opts,
                                   struct lis_document **out, char **errmsg);
@@ -64,8 +72,8 @@ void lis_document_free(struct lis_document *doc);
 size_t lis_document_para_at(const struct lis_document *doc, size_t offset);
 
 /* Title to show: front matter title, else the first non-blank line
- * (truncated to 200 bytes on a character boundary), else the file's base
- * name.  Owned by the document. */
+ * (trimmed, truncated to 200 bytes on a character boundary), else the
+ * file's base name, else "stdin".  Owned by the document. */
 const char *lis_document_title(const struct lis_document *doc);
 
 /* SHA-256 of the body as 64 lowercase hex digits (+ NUL) into out. */
@@ -93,6 +101,9 @@ bool lis_looks_legacy_8bit(const char *in, size_t len);
 /* NFC-normalise in place where needed (quick check skips NFC runs).
  * Returns true when something changed. */
 bool lis_normalize_nfc(struct lis_buf *text);
+/* True when cp is certainly left alone by NFC in any context: combining
+ * class 0, NFC quick check Yes, never composes with what precedes it. */
+bool lis_nfc_safe(uint32_t cp);
 /* CRLF and lone CR -> LF, in place. */
 void lis_normalize_newlines(struct lis_buf *text);
 
@@ -102,7 +113,9 @@ void lis_normalize_newlines(struct lis_buf *text);
  * number of bytes it spans (including the closing line and its newline), or
  * 0 when there is none or it is malformed (then meta is left untouched).
  * Known keys: title source url date author lang; others are ignored.
- * Empty values are left NULL. */
+ * Empty values are left NULL; quoted values ("..." or '...') lose their
+ * quotes.  On success every field of meta is overwritten (pass it zeroed).
+ * Blank lines inside the block make it malformed, '#' lines are comments. */
 size_t lis_frontmatter_parse(const char *text, size_t len,
                              struct lis_meta *meta);
 void lis_meta_free(struct lis_meta *meta);
