@@ -87,7 +87,7 @@ static char **meta_slot(struct lis_meta *m, const char *key, size_t n)
 
     for (i = 0; i < LIS_ARRAY_LEN(keys); i++)
         if (strlen(keys[i].name) == n && strncasecmp(keys[i].name, key, n) == 0)
-            return (char **)((char *)m + keys[i].off);
+            return (char **)(void *)((char *)m + keys[i].off);
     return NULL;
 }
 

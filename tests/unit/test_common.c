@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "liseuse/common.h"
+#include "liseuse/json.h"
 #include "liseuse/paths.h"
 
 static void test_status_messages(void **state)
@@ -104,6 +105,29 @@ static void test_xdg_dirs(void **state)
     assert_string_equal(lis_datadir(), "/somewhere/data");
 }
 
+static void test_json_dump_escapes_terminal_controls(void **state)
+{
+    json_t *v, *back;
+    json_error_t err;
+    struct lis_buf b;
+
+    (void)state;
+    /* C1 CSI, RLO, a zero-width space, an astral format character (U+E0001)
+     * and ordinary French text */
+    v = json_pack("{s:s}", "t", "caf\xc3\xa9 \xc2\x9b" "2J \xe2\x80\xae" "evil\xe2\x80\x8b"
+                  "\xf3\xa0\x80\x81 \xc2\xab\xc2\xa0ok\xc2\xa0\xc2\xbb");
+    lis_buf_init(&b);
+    lis_json_dump(v, JSON_COMPACT, &b);
+    assert_string_equal(b.data, "{\"t\":\"caf\xc3\xa9 \\u009B2J \\u202Eevil\\u200B"
+                        "\\uDB40\\uDC01 \xc2\xab\xc2\xa0ok\xc2\xa0\xc2\xbb\"}");
+    back = json_loads(b.data, 0, &err);
+    assert_non_null(back);
+    assert_true(json_equal(v, back));
+    json_decref(back);
+    json_decref(v);
+    lis_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +137,7 @@ int main(void)
         cmocka_unit_test(test_grow),
         cmocka_unit_test(test_asprintf),
         cmocka_unit_test(test_xdg_dirs),
+        cmocka_unit_test(test_json_dump_escapes_terminal_controls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
