@@ -29,12 +29,17 @@ struct lis_layout;
 struct lis_layout *lis_layout_new(const struct lis_document *doc, int width);
 void lis_layout_free(struct lis_layout *lay);
 int lis_layout_width(const struct lis_layout *lay);
+/* How many paragraphs have been wrapped so far (the cache is filled on
+ * demand; tests check that opening a big document stays lazy). */
+size_t lis_layout_n_wrapped(const struct lis_layout *lay);
 
 /* Wrap s[0..len) (one paragraph, no '\n') at width cells: break only at
  * UAX #14 opportunities, never inside a grapheme, never at U+00A0, U+202F,
- * U+2060; a word longer than the width is cut at grapheme boundaries; wide
- * characters never straddle the edge.  Line offsets are relative to s.
- * Returns the number of lines (>= 1); *lines is malloc'd. */
+ * U+2060; « and » stay with their word even after a plain space; a word
+ * longer than the width is cut at grapheme boundaries; wide characters
+ * never straddle the edge (one grapheme wider than the width goes alone on
+ * its line).  Spaces at a break belong to no line.  Line offsets are
+ * relative to s.  Returns the number of lines (>= 1); *lines is malloc'd. */
 size_t lis_wrap(const char *s, size_t len, int width, struct lis_line **lines);
 
 /* Lines of paragraph para (offsets are body offsets).  Borrowed; valid

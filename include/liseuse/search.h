@@ -22,8 +22,9 @@ void lis_searcher_free(struct lis_searcher *s);
 /* Find every match of pattern (UTF-8, taken literally: the UI strips its
  * own prefixes) in the body.  Matches may cross line wraps but stay within
  * one paragraph; a space in the pattern also matches NBSP and NNBSP.
- * Results are body spans on character boundaries, sorted, non-overlapping;
- * *out is malloc'd (NULL when none).  Returns the count. */
+ * Results are body spans on grapheme boundaries (an accent dropped by the
+ * folding belongs to the match), sorted, non-overlapping; *out is malloc'd
+ * (NULL when none).  o NULL means the defaults.  Returns the count. */
 size_t lis_search_all(struct lis_searcher *s, const char *pattern,
                       const struct lis_search_opts *o,
                       struct lis_span **out);

@@ -35,6 +35,16 @@ enum lis_glyph_kind lis_glyph_kind(uint32_t cp);
  * ("^[", "^?", "<U+202E>"); returns its length (also its width in cells:
  * markers are ASCII).  Returns 0 for LIS_GLYPH_TEXT and LIS_GLYPH_TAB. */
 size_t lis_glyph_marker(uint32_t cp, char *buf, size_t bufsize);
+/* Room for any marker plus its NUL ("<U+10FFFF>"). */
+#define LIS_MARKER_MAX 12
+
+/* Append to out (when not NULL) what to draw for the grapheme cluster
+ * s[0..len) at column col: the text itself, markers spelled out, a tab as
+ * spaces, a space under a mark that has no base; returns its width (the
+ * same as lis_grapheme_width).  *marker (when not NULL) tells whether a
+ * marker was drawn. */
+int lis_grapheme_render(const char *s, size_t len, int col,
+                        struct lis_buf *out, bool *marker);
 
 /* Display width in terminal cells of the grapheme cluster s[0..len) when
  * drawn at column col (col matters only for tabs).  Text: 0..2 cells per
@@ -57,12 +67,16 @@ int lis_sanitize_fit(const char *s, size_t len, int max_cells, bool ellipsis,
  * to out. */
 void lis_transliterate(const char *s, size_t len, struct lis_buf *out);
 
-/* Case-fold and, when strip_accents, remove diacritics and expand ligatures
- * (œ -> oe, æ -> ae), map ’ ‘ ʼ to ', NBSPs to space.  Appends the folded
- * text to out; when map is not NULL, appends to it, for each byte written to
- * out, the offset in s of the character it came from (so a match in the
- * folded text maps back to body offsets).  map is an array of size_t that
- * this function grows (*map, *map_cap). */
+/* Fold s[0..len) for searching.  Always: canonical decomposition (NFC and
+ * NFD fold alike), every space separator (NBSP, NNBSP, thin spaces) -> ' ',
+ * soft hyphen / ZWSP / word joiner / BOM dropped.  casefold: lower case,
+ * ß -> ss.  strip_accents: combining marks (Mn) dropped, ligatures expanded
+ * (œ -> oe, æ -> ae, ﬁ -> fi), ’ ‘ ʼ -> ', ‐ ‑ -> -.  Appends the folded text
+ * to out; when map is not NULL, (*map)[i] is set, for the i-th byte this
+ * call appends (out->data[len0 + i], len0 = out->len on entry), to the
+ * offset in s of the character it came from, so a match in the folded text
+ * maps back to body offsets.  The map array is grown as needed (*map,
+ * *map_cap). */
 void lis_fold(const char *s, size_t len, bool strip_accents, bool casefold,
               struct lis_buf *out, size_t **map, size_t *map_cap);
 
