@@ -1,0 +1,2419 @@
+/* parties.c -- who buys, who sells, who was turned down, who rules: the
+ * parties of a deal the article reports, from rules over sentences,
+ * entity mentions and the deal lexicon (data/fr-deal-terms.txt).
+ *
+ * Linear passes: a cheap look at every sentence for a deal term, and
+ * tokens (words, entity mentions, punctuation, classes from the lexicon)
+ * only for the few that have one; then over those, the transactional
+ * constructions (buy, sell, bid, refuse, accept, ...), which give claims
+ * "entity E has role R (status S) because of sentence N, this strongly";
+ * then the constructions that need the targets and bidders already found
+ * (regulators, "X n'aura pas Y", owners, partners).  Claims are folded per
+ * entity into parties, the strongest role kept; without a deal frame (a
+ * buyer or seller tied to a target) nothing is reported. */
+#include <config.h>
+
+#include "liseuse/analysis.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ classes */
+
+/* Word classes, as named in the value column of fr-deal-terms.txt. */
+#define PT_CLASS_LIST(_) \
+    _(BUY, "buy") _(BUY_NOUN, "buy-noun") _(SELL, "sell") \
+    _(SELL_NOUN, "sell-noun") _(BID, "bid") _(BID_NOUN, "bid-noun") \
+    _(REFUSE, "refuse") _(REFUSE_NOUN, "refuse-noun") _(ACCEPT, "accept") \
+    _(WITHDRAW, "withdraw") _(APPROVE, "approve") _(BLOCK, "block") \
+    _(BAN, "ban") _(MERGE, "merge") _(PARTNER, "partner") \
+    _(BEATEN, "beaten") _(OUT, "out") _(IN_RACE, "in-race") \
+    _(TURN_TO, "turn-to") _(WANT, "want") _(FORCE, "force") _(GET, "get") \
+    _(LAUNCH, "launch") _(STAKE, "stake") _(PART, "part") \
+    _(COMPLETE, "complete") _(ANNOUNCE, "announce") \
+    _(AUTHORITY, "authority") _(FROM, "from") _(OBJECT_OF, "object-of") \
+    _(OWNED, "owned") \
+    _(NEG, "neg") _(NEG2, "neg2") _(PREP_OF, "prep-of") \
+    _(PREP_BY, "prep-by") _(PREP_TO, "prep-to") _(PREP_ON, "prep-on") \
+    _(PREP, "prep") \
+    _(DET, "det") _(POSS, "poss") _(AUX_HAVE, "aux-have") \
+    _(AUX_BE, "aux-be") _(CAN, "can") _(QUE, "que") _(CONJ, "conj") \
+    _(REFL, "refl") _(SUBJ_PRON, "subj-pron") _(ORGAN, "organ")
+
+enum pt_class {
+    C_NONE,
+#define PT_CLASS_ENUM(id, name) C_##id,
+    PT_CLASS_LIST(PT_CLASS_ENUM)
+#undef PT_CLASS_ENUM
+    C_COUNT
+};
+
+static const char *const class_names[C_COUNT] = {
+    NULL,
+#define PT_CLASS_NAME(id, name) name,
+    PT_CLASS_LIST(PT_CLASS_NAME)
+#undef PT_CLASS_NAME
+};
+
+/* Classes that make a sentence worth a second look.  launch, stake,
+ * part, complete and announce only qualify one of these. */
+static bool is_deal_class(enum pt_class c)
+{
+    return (c >= C_BUY && c <= C_GET) || c == C_OWNED;
+}
+
+enum {
+    F_INF = 1,
+    F_PP = 2,
+    F_COND = 4,
+    F_GET = 8,
+    F_NOUN = 16
+};
+
+enum tok_kind { TK_WORD, TK_PUNCT, TK_ENT };
+
+struct tok {
+    size_t s, e;            /* body span (a multi-word term: all of it) */
+    enum tok_kind kind;
+    enum pt_class cls;
+    unsigned flags;
+    size_t ent;             /* TK_ENT: entity index */
+    size_t mention;         /* TK_ENT: mention index */
+    uint32_t punct;         /* TK_PUNCT: the code point */
+};
+
+/* A kept sentence: its tokens are toks[first .. first + n). */
+struct dsent {
+    size_t sent;
+    size_t first, n;
+};
+
+struct claim {
+    size_t ent;
+    enum lis_role role;
+    enum lis_bid_status status;
+    enum lis_stance stance;
+    int score;
+    size_t sent;            /* index into an->sentences */
+    char *name;             /* display name from the text, or NULL */
+    bool confirm;           /* only counts if the entity has another claim */
+};
+
+enum kind_hint { H_BID, H_MERGE, H_STAKE, H_FORCE, H_SELL, H_COUNT };
+
+struct ctx {
+    const struct lis_document *doc;
+    const struct lis_lexicon *lex;
+    struct lis_analysis *an;
+    struct tok *toks;
+    size_t n_toks, cap_toks;
+    struct dsent *ds;
+    size_t n_ds, cap_ds;
+    struct claim *claims;
+    size_t n_claims, cap_claims;
+    int hints[H_COUNT];
+    bool completed;         /* a completion word next to a deal */
+    bool pressure;          /* a regulator pressing for the deal */
+    size_t bidders[2];      /* the two most recent distinct bidders */
+    bool *targets;          /* per entity: has a target claim (pass B) */
+    struct {                /* value string -> class, by pointer */
+        const char *val;
+        unsigned char cls, flags;
+    } cache[128];
+};
+
+/* ------------------------------------------------------------ text */
+
+static bool is_apos(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+/* Start of the code point that ends at e (not before s). */
+static size_t u8_back(const char *body, size_t s, size_t e)
+{
+    size_t p = e;
+
+    while (p > s) {
+        p--;
+        if (((unsigned char)body[p] & 0xC0) != 0x80)
+            break;
+    }
+    return p;
+}
+
+static bool word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
+    return lis_lex_is_word_cp(cp);
+}
+
+/* Does body[s, e) end with an apostrophe (an elided "n'", "qu'")? */
+static bool is_apos_end(const char *body, size_t s, size_t e)
+{
+    uint32_t cp;
+    size_t p = u8_back(body, s, e);
+
+    lis_lex_get_cp(body + p, e - p, &cp);
+    return is_apos(cp);
+}
+
+static enum pt_class class_of(const char *v, unsigned *flags)
+{
+    size_t i, n;
+
+    *flags = 0;
+    if (!v || !*v)
+        return C_NONE;
+    n = strcspn(v, " ");
+    for (i = 1; i < C_COUNT; i++)
+        if (strlen(class_names[i]) == n && memcmp(class_names[i], v, n) == 0)
+            break;
+    if (i == C_COUNT)
+        return C_NONE;
+    v += n;
+    while (*v) {
+        while (*v == ' ')
+            v++;
+        n = strcspn(v, " ");
+        if (n == 3 && memcmp(v, "inf", 3) == 0)
+            *flags |= F_INF;
+        else if (n == 2 && memcmp(v, "pp", 2) == 0)
+            *flags |= F_PP;
+        else if (n == 4 && memcmp(v, "cond", 4) == 0)
+            *flags |= F_COND;
+        else if (n == 3 && memcmp(v, "get", 3) == 0)
+            *flags |= F_GET;
+        else if (n == 4 && memcmp(v, "noun", 4) == 0)
+            *flags |= F_NOUN;
+        v += n;
+    }
+    return (enum pt_class)i;
+}
+
+/* class_of for the hot loops: a lexicon value is a stable pointer into
+ * its pool, so parsing it once per distinct entry is enough. */
+static enum pt_class cls_of(struct ctx *c, const char *val, unsigned *flags)
+{
+    size_t h = ((uintptr_t)val >> 3) % LIS_ARRAY_LEN(c->cache);
+
+    if (!val)
+        return *flags = 0, C_NONE;
+    if (c->cache[h].val != val) {
+        c->cache[h].val = val;
+        c->cache[h].cls = (unsigned char)class_of(val, flags);
+        c->cache[h].flags = (unsigned char)*flags;
+    }
+    *flags = c->cache[h].flags;
+    return (enum pt_class)c->cache[h].cls;
+}
+
+/* Whether body[s, e) holds a deal term at a word start: a cheap look
+ * before tokenising, which only the few deal sentences need. */
+static bool has_deal_term(struct ctx *c, size_t s, size_t e)
+{
+    const char *body = c->doc->body;
+    size_t p = s;
+    bool prev_word = false;
+
+    while (p < e) {
+        uint32_t cp;
+        size_t n;
+
+        if ((unsigned char)body[p] < 0x80) {
+            cp = (unsigned char)body[p];
+            n = 1;
+        } else {
+            n = lis_lex_get_cp(body + p, e - p, &cp);
+        }
+        if (word_cp(cp)) {
+            if (!prev_word) {
+                const char *val = NULL;
+                unsigned fl;
+
+                if (lis_lexicon_match(c->lex, body + p, e - p, &val) > 0) {
+                    enum pt_class cls = cls_of(c, val, &fl);
+
+                    if (is_deal_class(cls) || (fl & F_GET))
+                        return true;
+                }
+            }
+            prev_word = true;
+        } else {
+            prev_word = false;
+        }
+        p += n;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------ tokens */
+
+static struct tok *push_tok(struct ctx *c)
+{
+    struct tok *t;
+
+    c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1, sizeof *c->toks);
+    t = &c->toks[c->n_toks++];
+    memset(t, 0, sizeof *t);
+    t->ent = LIS_NONE;
+    t->mention = LIS_NONE;
+    return t;
+}
+
+/* First mention whose end is after off (mentions are sorted by start and
+ * do not overlap). */
+static size_t first_mention_from(const struct lis_analysis *an, size_t off)
+{
+    size_t lo = 0, hi = an->n_mentions;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->mentions[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo > 0 && an->mentions[lo - 1].end > off)
+        lo--;
+    return lo;
+}
+
+/* A "mention" that is a deal word ("OPA" taken for an organisation) is
+ * read as the word. */
+static bool mention_is_term(const struct ctx *c, const struct lis_mention *m,
+                            size_t e)
+{
+    const char *val = NULL;
+    unsigned fl;
+    size_t len;
+
+    if (m->kind != LIS_MENTION_NAME && m->kind != LIS_MENTION_ALIAS)
+        return false;
+    len = lis_lexicon_match(c->lex, c->doc->body + m->start, e - m->start,
+                            &val);
+    return len >= m->end - m->start && is_deal_class(class_of(val, &fl));
+}
+
+/* Tokenise body[s, e): entity mentions become one token each, words end
+ * after an apostrophe (l', qu', d'), each other non-space character is a
+ * punctuation token.  Then deal terms are matched at word starts; a
+ * multi-word term becomes one token.  Returns whether a deal term was
+ * seen.  *mi is the running mention index (sentences are sorted). */
+static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
+{
+    const char *body = c->doc->body;
+    const struct lis_analysis *an = c->an;
+    size_t first = c->n_toks, p = s, i, out;
+    bool deal = false;
+
+    while (*mi < an->n_mentions && an->mentions[*mi].end <= s)
+        (*mi)++;
+    while (p < e) {
+        uint32_t cp;
+        size_t n;
+
+        while (*mi < an->n_mentions && an->mentions[*mi].start < p &&
+               an->mentions[*mi].end <= p)
+            (*mi)++;
+        if (*mi < an->n_mentions && an->mentions[*mi].start <= p &&
+            an->mentions[*mi].end > p &&
+            !mention_is_term(c, &an->mentions[*mi], e)) {
+            const struct lis_mention *m = &an->mentions[*mi];
+            struct tok *t = push_tok(c);
+
+            t->kind = TK_ENT;
+            t->s = p;
+            t->e = m->end < e ? m->end : e;
+            t->ent = m->entity;
+            t->mention = *mi;
+            p = t->e;
+            (*mi)++;
+            continue;
+        }
+        n = lis_lex_get_cp(body + p, e - p, &cp);
+        if (lis_lex_is_space_cp(cp)) {
+            p += n;
+            continue;
+        }
+        if (word_cp(cp)) {
+            struct tok *t = push_tok(c);
+            size_t stop = e;
+
+            if (*mi < an->n_mentions && an->mentions[*mi].start < stop &&
+                an->mentions[*mi].start > p)
+                stop = an->mentions[*mi].start;
+            t->kind = TK_WORD;
+            t->s = p;
+            p += n;
+            while (p < stop) {
+                uint32_t c2, c3 = 0;
+                size_t n2 = lis_lex_get_cp(body + p, stop - p, &c2);
+
+                if (word_cp(c2)) {
+                    p += n2;
+                    continue;
+                }
+                if (p + n2 < e)     /* "d'Oracle": the mention follows */
+                    lis_lex_get_cp(body + p + n2, e - p - n2, &c3);
+                if (is_apos(c2)) {
+                    if (word_cp(c3))
+                        p += n2;    /* elision: the word ends here */
+                    break;
+                }
+                if ((c2 == '-' || c2 == '.') && word_cp(c3)) {
+                    p += n2;        /* plate-forme, Maison-Blanche */
+                    continue;
+                }
+                break;
+            }
+            t->e = p;
+            continue;
+        }
+        {
+            struct tok *t = push_tok(c);
+
+            t->kind = TK_PUNCT;
+            t->s = p;
+            t->e = p + n;
+            t->punct = cp;
+            p += n;
+        }
+    }
+
+    /* Classify, merging multi-word terms into their first token. */
+    out = first;
+    for (i = first; i < c->n_toks; i++) {
+        struct tok t = c->toks[i];
+
+        if (t.kind == TK_WORD) {
+            const char *val = NULL;
+            size_t len = lis_lexicon_match(c->lex, body + t.s, e - t.s, &val);
+            size_t j = i, end = t.s + len;
+
+            if (len > 0) {
+                /* the term must end where a word token ends, and cover
+                 * only words (never half an entity) */
+                while (j < c->n_toks && c->toks[j].kind == TK_WORD &&
+                       c->toks[j].e < end)
+                    j++;
+                if (j < c->n_toks && c->toks[j].kind == TK_WORD &&
+                    c->toks[j].e == end) {
+                    t.e = end;
+                    t.cls = cls_of(c, val, &t.flags);
+                    i = j;
+                } else if (lis_lexicon_has(c->lex, body + t.s, t.e - t.s,
+                                           &val)) {
+                    t.cls = cls_of(c, val, &t.flags);
+                }
+            } else if (t.e > t.s && is_apos_end(body, t.s, t.e) &&
+                       lis_lexicon_has(c->lex, body + t.s, t.e - t.s, &val)) {
+                /* "n'", "qu'": the match stops short of the apostrophe */
+                t.cls = cls_of(c, val, &t.flags);
+            }
+            if (is_deal_class(t.cls) || (t.flags & F_GET))
+                deal = true;
+        }
+        c->toks[out++] = t;
+    }
+    c->n_toks = out;
+    return deal;
+}
+
+/* ------------------------------------------------------------ claims */
+
+static const struct lis_entity *ent_of(const struct ctx *c, size_t e)
+{
+    return e < c->an->n_entities ? &c->an->entities[e] : NULL;
+}
+
+static void add_claim(struct ctx *c, size_t ent, enum lis_role role,
+                      enum lis_bid_status status, enum lis_stance stance,
+                      int score, size_t sent, char *name, bool confirm)
+{
+    struct claim *cl;
+
+    if (ent == LIS_NONE || ent >= c->an->n_entities) {
+        free(name);
+        return;
+    }
+    c->claims = lis_xgrow(c->claims, &c->cap_claims, c->n_claims + 1,
+                          sizeof *c->claims);
+    cl = &c->claims[c->n_claims++];
+    cl->ent = ent;
+    cl->role = role;
+    cl->status = status;
+    cl->stance = stance;
+    cl->score = score;
+    cl->sent = sent;
+    cl->name = name;
+    cl->confirm = confirm;
+    if ((role == LIS_ROLE_BIDDER || role == LIS_ROLE_ACQUIRER) &&
+        c->bidders[0] != ent) {
+        c->bidders[1] = c->bidders[0];
+        c->bidders[0] = ent;
+    }
+    if (role == LIS_ROLE_REGULATOR && stance == LIS_STANCE_PRESSURE)
+        c->pressure = true;
+}
+
+static bool is_tx_class(enum pt_class cls)
+{
+    return cls == C_BUY || cls == C_BUY_NOUN || cls == C_SELL ||
+           cls == C_SELL_NOUN || cls == C_BID || cls == C_BID_NOUN ||
+           cls == C_MERGE;
+}
+
+/* ------------------------------------------------------------ sentence view */
+
+struct sview {
+    struct ctx *c;
+    struct tok *t;
+    size_t n;
+    size_t sent;
+    /* computed once per sentence so that constructions stay O(1) here */
+    size_t n_tx;            /* transaction terms (buy, sell, bid, merge) */
+    size_t first_want;      /* first "exige que", "force": n if none */
+    size_t last_deal;       /* last transaction or accept term, or NONE */
+    size_t last_target;     /* last mention of a target (pass B), or NONE */
+};
+
+static bool tk_is(const struct sview *v, size_t i, enum pt_class cls)
+{
+    return i < v->n && v->t[i].kind == TK_WORD && v->t[i].cls == cls;
+}
+
+/* A hard clause boundary for a subject walk. */
+static bool clause_stop(const struct sview *v, size_t i)
+{
+    uint32_t cp;
+
+    if (i >= v->n || v->t[i].kind != TK_PUNCT)
+        return false;
+    cp = v->t[i].punct;
+    /* a dash, and an opening quote mark: the speaker's clause is not the
+     * subject of a verb inside the quotation */
+    return (cp < 0x80 && strchr(";:.!?", (int)cp)) || cp == 0x2014 ||
+           cp == 0xAB || cp == 0x201C;
+}
+
+static bool is_prep_class(enum pt_class cls)
+{
+    return cls == C_PREP_OF || cls == C_PREP_BY || cls == C_PREP_TO ||
+           cls == C_PREP_ON || cls == C_PREP;
+}
+
+/* Who can buy, sell or be bought: anything but a place.  An unknown
+ * company name is often typed MISC (or even PER) by the entities stage;
+ * the deal construction around it is what makes it a company. */
+static bool buyer_type(const struct ctx *c, size_t ent)
+{
+    const struct lis_entity *e = ent_of(c, ent);
+
+    return e && e->type != LIS_ENT_LOC;
+}
+
+static bool target_type(const struct ctx *c, size_t ent)
+{
+    return buyer_type(c, ent);
+}
+
+/* Resolve an entity token: a pronoun mention must be a subject pronoun
+ * (il, elle, ils, elles); first-person ones in quotes name the speaker,
+ * never the subject of the clause. */
+static bool usable_ent(const struct sview *v, size_t i)
+{
+    const struct lis_analysis *an = v->c->an;
+    const struct lis_mention *m;
+
+    if (i >= v->n || v->t[i].kind != TK_ENT)
+        return false;
+    m = &an->mentions[v->t[i].mention];
+    if (m->kind == LIS_MENTION_PRONOUN) {
+        const char *val = NULL;
+        unsigned fl;
+
+        if (!lis_lexicon_has(v->c->lex, v->c->doc->body + m->start,
+                             m->end - m->start, &val) ||
+            class_of(val, &fl) != C_SUBJ_PRON)
+            return false;
+    }
+    return true;
+}
+
+/* Whether the mention token i stands as a complement: right after a
+ * preposition (or a preposition and a determiner). */
+static bool after_prep(const struct sview *v, size_t i)
+{
+    if (i == 0)
+        return false;
+    if (v->t[i - 1].kind == TK_WORD && is_prep_class(v->t[i - 1].cls))
+        return true;
+    if (i >= 2 && v->t[i - 1].kind == TK_WORD && v->t[i - 1].cls == C_DET &&
+        v->t[i - 2].kind == TK_WORD && is_prep_class(v->t[i - 2].cls))
+        return true;
+    return false;
+}
+
+/* Most recent ORG/PER entity standing as a subject before body offset
+ * off, other than avoid, looking back over at most a few mentions: used
+ * for "il/elle" the entities stage left unresolved and for "son offre". */
+static size_t recent_subject(const struct ctx *c, size_t off, size_t avoid)
+{
+    const struct lis_analysis *an = c->an;
+    const char *body = c->doc->body;
+    size_t mi = first_mention_from(an, off), looked = 0;
+
+    while (mi > 0 && looked < 48) {
+        const struct lis_mention *m = &an->mentions[--mi];
+        size_t p = m->start, we;
+        const char *val = NULL;
+        unsigned fl;
+        bool complement = false;
+
+        looked++;
+        if (m->start >= off || m->entity == avoid ||
+            m->kind == LIS_MENTION_PRONOUN || !buyer_type(c, m->entity))
+            continue;
+        /* the word right before the mention */
+        while (p > 0 && (body[p - 1] == ' ' || body[p - 1] == '\n'))
+            p--;
+        we = p;
+        while (p > 0 && ((unsigned char)body[p - 1] >= 0x80 ||
+                         (body[p - 1] != ' ' && body[p - 1] != '\n' &&
+                          body[p - 1] != ',' && body[p - 1] != '.')))
+            p--;
+        if (we > p && lis_lexicon_has(c->lex, body + p, we - p, &val)) {
+            enum pt_class cls = class_of(val, &fl);
+
+            complement = is_prep_class(cls);
+        }
+        if (!complement)
+            return m->entity;
+    }
+    return LIS_NONE;
+}
+
+/* Entity of a subject pronoun token left unresolved by the entities
+ * stage. */
+static size_t pronoun_subject(const struct sview *v, size_t i)
+{
+    return recent_subject(v->c, v->t[i].s, LIS_NONE);
+}
+
+/* Walk back from verb token i for its subject: the nearest usable entity
+ * not governed by a preposition, skipping parentheses, stopping at a
+ * clause boundary.  Returns the token index and sets *ent; LIS_NONE when
+ * there is none. */
+static size_t find_subject(const struct sview *v, size_t i, size_t *ent)
+{
+    size_t j = i;
+    int paren = 0;
+
+    *ent = LIS_NONE;
+    /* a subject further than this is not this verb's (and the walk stays
+     * bounded on a paragraph with no full stop) */
+    while (j > 0 && j + 40 > i) {
+        j--;
+        if (v->t[j].kind == TK_PUNCT) {
+            if (v->t[j].punct == ')')
+                paren++;
+            else if (v->t[j].punct == '(' && paren > 0)
+                paren--;
+            else if (paren == 0 && clause_stop(v, j))
+                return LIS_NONE;
+            continue;
+        }
+        if (paren > 0)
+            continue;
+        if (v->t[j].kind == TK_ENT) {
+            /* "le conseil d'administration de X" speaks for X */
+            bool organ = j >= 2 && tk_is(v, j - 1, C_PREP_OF) &&
+                         tk_is(v, j - 2, C_ORGAN);
+
+            if (usable_ent(v, j) && (organ || !after_prep(v, j))) {
+                *ent = v->t[j].ent;
+                return j;
+            }
+            continue;
+        }
+        if (v->t[j].cls == C_SUBJ_PRON) {
+            *ent = pronoun_subject(v, j);
+            return *ent == LIS_NONE ? LIS_NONE : j;
+        }
+        /* "l'autorité britannique menaçait de bloquer": a subject we
+         * cannot name stops the walk (it is not the one further back) */
+        if ((v->t[j].cls == C_AUTHORITY || v->t[j].cls == C_ORGAN) &&
+            j > 0 && tk_is(v, j - 1, C_DET) &&
+            !(j + 1 < v->n && v->t[j + 1].kind == TK_ENT) &&
+            !tk_is(v, j + 1, C_PREP_OF))
+            return LIS_NONE;
+    }
+    return LIS_NONE;
+}
+
+/* "Microsoft et Walmart ont proposé ...": the entity coordinated before
+ * the subject token j, or LIS_NONE. */
+static size_t co_subject(const struct sview *v, size_t j)
+{
+    if (j == LIS_NONE || j < 2 || !tk_is(v, j - 1, C_CONJ) ||
+        v->t[j - 2].kind != TK_ENT || !usable_ent(v, j - 2) ||
+        after_prep(v, j - 2))
+        return LIS_NONE;
+    /* "et", not "ou"/"mais": the conjunction's first letter */
+    if (v->c->doc->body[v->t[j - 1].s] != 'e')
+        return LIS_NONE;
+    return v->t[j - 2].ent;
+}
+
+/* Negation in front of token i, back to its subject (or a few words). */
+static bool negated(const struct sview *v, size_t subj, size_t i)
+{
+    size_t lo = i > 6 ? i - 6 : 0, j;
+
+    if (subj != LIS_NONE && subj + 1 > lo)
+        lo = subj + 1;
+    for (j = lo; j < i; j++) {
+        if (tk_is(v, j, C_NEG))
+            return true;
+        /* "refuse de vendre" */
+        if (tk_is(v, j, C_REFUSE) && j + 2 == i && tk_is(v, j + 1, C_PREP_OF))
+            return true;
+    }
+    return false;
+}
+
+/* Under "X exige que", "X veut forcer ... à": wanted, not done. */
+static bool wanted(const struct sview *v, size_t i)
+{
+    return v->first_want < i;
+}
+
+static bool class_before(const struct sview *v, size_t subj, size_t i,
+                         enum pt_class cls, unsigned flag)
+{
+    size_t lo = i > 5 ? i - 5 : 0, j;
+
+    if (subj != LIS_NONE && subj + 1 > lo)
+        lo = subj + 1;
+    for (j = lo; j < i; j++)
+        if (tk_is(v, j, cls) && (!flag || (v->t[j].flags & flag)))
+            return true;
+    return false;
+}
+
+/* The part-of-a-company phrase starting at token i ("ses activités
+ * américaines pour TikTok"): on success returns the entity token index,
+ * sets *name to "les activités américaines de TikTok". */
+static size_t part_phrase(const struct sview *v, size_t i, char **name)
+{
+    const char *body = v->c->doc->body;
+    size_t det = LIS_NONE, part, j, last;
+
+    if (tk_is(v, i, C_DET) || tk_is(v, i, C_POSS))
+        det = i++;
+    if (!tk_is(v, i, C_PART) && !tk_is(v, i, C_STAKE))
+        return LIS_NONE;
+    part = i;
+    last = i;
+    for (j = i + 1; j < v->n && j < i + 4; j++) {
+        if (v->t[j].kind == TK_WORD && v->t[j].cls == C_NONE) {
+            last = j;       /* adjectives: américaines, européennes */
+            continue;
+        }
+        break;
+    }
+    if (j >= v->n || !(tk_is(v, j, C_PREP_OF) || tk_is(v, j, C_PREP_ON) ||
+                       tk_is(v, j, C_PREP)))
+        return LIS_NONE;
+    j++;
+    if (tk_is(v, j, C_DET))
+        j++;
+    if (j >= v->n || v->t[j].kind != TK_ENT || !target_type(v->c, v->t[j].ent))
+        return LIS_NONE;
+    if (tk_is(v, part, C_STAKE)) {
+        /* a stake in a company: the company is the target */
+        v->c->hints[H_STAKE]++;
+        return j;
+    }
+    if (name) {
+        struct lis_buf b;
+        const struct lis_entity *e = ent_of(v->c, v->t[j].ent);
+        const char *phrase = body + v->t[part].s;
+        size_t plen = v->t[last].e - v->t[part].s;
+        const char *art = NULL;
+        unsigned char c0 = (unsigned char)phrase[0];
+        bool vowel = strchr("aeiouyhAEIOUYH", c0) != NULL ||
+                     (c0 == 0xC3 && plen > 1);   /* é, â, ... */
+        bool plural = plen > 0 && (phrase[plen - 1] == 's' ||
+                                   phrase[plen - 1] == 'x');
+
+        if (det != LIS_NONE) {
+            size_t dl = v->t[det].e - v->t[det].s;
+            const char *d = body + v->t[det].s;
+
+            if ((dl == 3 && memcmp(d, "ses", 3) == 0) ||
+                (dl == 5 && memcmp(d, "leurs", 5) == 0) ||
+                (dl == 3 && (memcmp(d, "les", 3) == 0 ||
+                             memcmp(d, "Les", 3) == 0 ||
+                             memcmp(d, "des", 3) == 0)))
+                plural = true;
+            else if (dl == 2 && (memcmp(d, "sa", 2) == 0 ||
+                                 memcmp(d, "la", 2) == 0 ||
+                                 memcmp(d, "La", 2) == 0))
+                art = "la ";
+            else if (dl == 3 && (memcmp(d, "son", 3) == 0 ||
+                                 memcmp(d, "une", 3) == 0) && !vowel)
+                art = memcmp(d, "une", 3) == 0 ? "la " : "le ";
+        }
+        if (plural)
+            art = "les ";
+        else if (vowel)
+            art = "l\xe2\x80\x99";
+        else if (!art)
+            art = "le ";
+        lis_buf_init(&b);
+        lis_buf_adds(&b, art);
+        lis_buf_add(&b, phrase, plen);
+        lis_buf_adds(&b, " ");
+        {
+            unsigned char e0 = (unsigned char)e->name[0];
+
+            if (strchr("aeiouyAEIOUY", e0) || e0 == 0xC3)
+                lis_buf_adds(&b, "d\xe2\x80\x99");
+            else
+                lis_buf_adds(&b, "de ");
+        }
+        lis_buf_adds(&b, e->name);
+        *name = lis_buf_steal(&b, NULL);
+    }
+    return j;
+}
+
+/* "l'éditeur de jeux vidéo Activision Blizzard": a descriptor mention
+ * followed closely by a name stands for that name. */
+static size_t appositive(const struct sview *v, size_t j)
+{
+    const struct lis_analysis *an = v->c->an;
+    size_t k;
+
+    if (an->mentions[v->t[j].mention].kind != LIS_MENTION_DESCRIPTOR)
+        return j;
+    for (k = j + 1; k < v->n && k <= j + 5; k++) {
+        if (v->t[k].kind == TK_ENT)
+            return an->mentions[v->t[k].mention].kind == LIS_MENTION_NAME
+                   ? k : j;
+        if (v->t[k].kind == TK_PUNCT ||
+            !(v->t[k].cls == C_NONE || v->t[k].cls == C_PREP_OF))
+            return j;
+    }
+    return j;
+}
+
+/* Object of the verb (or noun) at token i: the first entity after it in
+ * its clause, through determiners and a part-of-a-company phrase.  Sets
+ * *name for a part phrase.  Returns the token index or LIS_NONE. */
+static size_t find_object(const struct sview *v, size_t i, char **name)
+{
+    size_t j, words = 0;
+
+    if (name)
+        *name = NULL;
+    for (j = i + 1; j < v->n; j++) {
+        const struct tok *t = &v->t[j];
+
+        if (t->kind == TK_ENT)
+            return usable_ent(v, j) ? appositive(v, j) : LIS_NONE;
+        if (t->kind == TK_PUNCT) {
+            if (t->punct == 0x201C || t->punct == 0xAB || t->punct == '"')
+                continue;
+            return LIS_NONE;
+        }
+        if (t->cls == C_NEG2 || t->cls == C_DET)
+            continue;
+        if (t->cls == C_PART || t->cls == C_STAKE || t->cls == C_POSS) {
+            size_t k = part_phrase(v, j, name);
+
+            if (k != LIS_NONE)
+                return k;
+            if (t->cls == C_POSS)
+                continue;
+            return LIS_NONE;
+        }
+        if (t->cls != C_NONE || ++words > 1)
+            return LIS_NONE;
+    }
+    return LIS_NONE;
+}
+
+/* Entity right after a preposition of class prep found in the clause
+ * after token i (skipping at most max tokens).  "par X", "à X". */
+static size_t find_after_prep(const struct sview *v, size_t i,
+                              enum pt_class prep, size_t max)
+{
+    size_t j;
+
+    for (j = i + 1; j < v->n && j <= i + max; j++) {
+        if (clause_stop(v, j))
+            return LIS_NONE;
+        if (tk_is(v, j, prep)) {
+            size_t k = j + 1;
+
+            if (tk_is(v, k, C_DET))
+                k++;
+            if (k < v->n && v->t[k].kind == TK_ENT && usable_ent(v, k))
+                return k;
+        }
+    }
+    return LIS_NONE;
+}
+
+/* The entity that heads a short noun phrase from token j on: "le
+ * britannique Arm", "son concurrent Lactalis" (determiner, then at most
+ * three plain words).  Token index or LIS_NONE. */
+static size_t np_entity(const struct sview *v, size_t j)
+{
+    size_t words = 0;
+
+    if (tk_is(v, j, C_DET) || tk_is(v, j, C_POSS))
+        j++;
+    for (; j < v->n; j++) {
+        if (v->t[j].kind == TK_ENT)
+            return usable_ent(v, j) ? appositive(v, j) : LIS_NONE;
+        if (v->t[j].kind != TK_WORD || v->t[j].cls != C_NONE || ++words > 3)
+            return LIS_NONE;
+    }
+    return LIS_NONE;
+}
+
+/* "de X" right after token i (skipping a determiner): the complement of a
+ * deal noun, possibly a part phrase. */
+static size_t complement_of(const struct sview *v, size_t i, char **name)
+{
+    size_t j = i + 1;
+
+    if (name)
+        *name = NULL;
+    if (!tk_is(v, j, C_PREP_OF))
+        return LIS_NONE;
+    j++;
+    if (j < v->n && v->t[j].kind == TK_ENT)
+        return usable_ent(v, j) ? appositive(v, j) : LIS_NONE;
+    {
+        size_t k = part_phrase(v, j, name);
+
+        if (k != LIS_NONE)
+            return k;
+    }
+    return np_entity(v, j);
+}
+
+static bool indefinite(const struct sview *v, size_t i)
+{
+    char c0 = v->c->doc->body[v->t[i].s];
+
+    return c0 == 'u' || c0 == 'U';     /* un, une */
+}
+
+/* Whom a bid noun at token i belongs to: "l'offre de X", "l'offre de
+ * rachat de X", "son offre" (the most recent bidder, else the most recent
+ * subject, other than avoid).  Entity or LIS_NONE. */
+static size_t bid_owner(struct sview *v, size_t i, size_t avoid)
+{
+    size_t j = i + 1, k;
+
+    /* "offre de rachat de X" */
+    if (tk_is(v, j, C_PREP_OF) && (tk_is(v, j + 1, C_BUY_NOUN) ||
+                                   tk_is(v, j + 1, C_SELL_NOUN)))
+        j += 2;
+    if (tk_is(v, j, C_PREP_OF) && j + 1 < v->n &&
+        v->t[j + 1].kind == TK_ENT && usable_ent(v, j + 1) &&
+        buyer_type(v->c, v->t[j + 1].ent) && v->t[j + 1].ent != avoid)
+        return v->t[j + 1].ent;
+    /* "une offre de la part de son concurrent Lactalis" */
+    if (tk_is(v, j, C_FROM) && (k = np_entity(v, j + 1)) != LIS_NONE &&
+        buyer_type(v->c, v->t[k].ent) && v->t[k].ent != avoid)
+        return v->t[k].ent;
+    if (i > 0 && (tk_is(v, i - 1, C_POSS) ||
+                  (tk_is(v, i - 1, C_DET) && !indefinite(v, i - 1)))) {
+        const struct ctx *c = v->c;
+
+        /* "son offre", "cette offre", "l'offre": the offer already
+         * named; for a possessive, else the most recent subject */
+        for (k = 0; k < 2; k++)
+            if (c->bidders[k] != LIS_NONE && c->bidders[k] != avoid)
+                return c->bidders[k];
+        if (tk_is(v, i - 1, C_POSS))
+            return recent_subject(c, v->t[i].s, avoid);
+    }
+    return LIS_NONE;
+}
+
+static bool other_deal_term(const struct sview *v, size_t i)
+{
+    return v->n_tx > (i < v->n && v->t[i].kind == TK_WORD &&
+                      is_tx_class(v->t[i].cls) ? 1u : 0u);
+}
+
+static char *tok_text(const struct sview *v, size_t a, size_t b)
+{
+    return lis_xstrndup(v->c->doc->body + v->t[a].s, v->t[b].e - v->t[a].s);
+}
+
+/* Is the entity at token i an authority (a state, a government, a
+ * regulator)?  *name gets "gouvernement Trump" when the authority noun is
+ * a word in front of the mention rather than part of it. */
+static bool authority_at(const struct sview *v, size_t i, char **name)
+{
+    const struct ctx *c = v->c;
+    const struct lis_entity *e = ent_of(c, v->t[i].ent);
+    const char *val = NULL;
+    unsigned fl;
+    size_t n;
+
+    *name = NULL;
+    if (!e)
+        return false;
+    if (e->type == LIS_ENT_LOC)
+        return true;
+    /* "Commission européenne", "gouvernement Trump", "Bercy": named after
+     * an authority word (whatever type the entities stage gave it) */
+    n = strcspn(e->name, " ");
+    if (e->type != LIS_ENT_PER &&
+        ((lis_lexicon_has(c->lex, e->name, n, &val) &&
+          class_of(val, &fl) == C_AUTHORITY) ||
+         (lis_lexicon_has(c->lex, e->name, strlen(e->name), &val) &&
+          class_of(val, &fl) == C_AUTHORITY)))
+        return true;
+    if (i > 0 && tk_is(v, i - 1, C_AUTHORITY)) {
+        *name = tok_text(v, i - 1, i);
+        return true;
+    }
+    return false;
+}
+
+static bool is_target(const struct ctx *c, size_t ent)
+{
+    return ent < c->an->n_entities && c->targets && c->targets[ent];
+}
+
+static void sview_init(struct sview *v, struct ctx *c, const struct dsent *d)
+{
+    size_t j;
+
+    v->c = c;
+    v->t = c->toks + d->first;
+    v->n = d->n;
+    v->sent = d->sent;
+    v->n_tx = 0;
+    v->first_want = v->n;
+    v->last_deal = LIS_NONE;
+    v->last_target = LIS_NONE;
+    for (j = 0; j < v->n; j++) {
+        const struct tok *t = &v->t[j];
+
+        if (t->kind == TK_ENT) {
+            if (is_target(c, t->ent))
+                v->last_target = j;
+            continue;
+        }
+        if (t->kind != TK_WORD)
+            continue;
+        if (is_tx_class(t->cls))
+            v->n_tx++;
+        if (is_tx_class(t->cls) || t->cls == C_ACCEPT)
+            v->last_deal = j;
+        if ((t->cls == C_WANT || t->cls == C_FORCE) && v->first_want == v->n)
+            v->first_want = j;
+    }
+}
+
+/* ------------------------------------------------------------ pass A */
+
+static void do_buy(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    const struct tok *t = &v->t[i];
+    size_t subj, sent = v->sent, tgt_tok = LIS_NONE, buyer = LIS_NONE, target;
+    char *name = NULL;
+    bool passive;
+
+    if (i > 0 && tk_is(v, i - 1, C_REFL))
+        return;     /* "s'achète": a reflexive reads as a passive of habit */
+    passive = (t->flags & F_PP) &&
+              ((i > 0 && tk_is(v, i - 1, C_AUX_BE)) ||
+               (i > 1 && tk_is(v, i - 2, C_AUX_BE) && tk_is(v, i - 1, C_NEG2)) ||
+               tk_is(v, i + 1, C_PREP_BY));
+    if (passive) {
+        size_t bt = find_after_prep(v, i, C_PREP_BY, 2);
+
+        find_subject(v, i, &target);
+        if (bt != LIS_NONE)
+            buyer = v->t[bt].ent;
+        subj = LIS_NONE;
+    } else {
+        if ((t->flags & F_PP) && !class_before(v, LIS_NONE, i, C_AUX_HAVE, 0))
+            return;     /* "le fait acquis": an adjective, no verb */
+        subj = find_subject(v, i, &buyer);
+        tgt_tok = find_object(v, i, &name);
+        target = tgt_tok != LIS_NONE ? v->t[tgt_tok].ent : LIS_NONE;
+    }
+    if (buyer != LIS_NONE && !buyer_type(c, buyer))
+        buyer = LIS_NONE;
+    if (target != LIS_NONE && (!target_type(c, target) || target == buyer))
+        target = LIS_NONE;
+    if (target == LIS_NONE && buyer == LIS_NONE) {
+        free(name);
+        return;
+    }
+    if (target != LIS_NONE)
+        add_claim(c, target, LIS_ROLE_TARGET, LIS_BID_NONE, LIS_STANCE_NONE,
+                  buyer != LIS_NONE ? 2 : 1, sent, name, false);
+    else
+        free(name);
+    if (buyer == LIS_NONE)
+        return;
+    for (;;) {
+        bool neg = negated(v, subj, i);
+        bool can = class_before(v, subj, i, C_CAN, 0);
+        bool cond = (t->flags & F_COND) ||
+                    class_before(v, subj, i, C_AUX_HAVE, F_COND) ||
+                    class_before(v, subj, i, C_AUX_BE, F_COND) ||
+                    class_before(v, subj, i, C_CAN, F_COND);
+        bool inf = (t->flags & F_INF) != 0 || wanted(v, i);
+
+        /* buying nothing named ("acquérir une masse") counts only for
+         * an entity that is a party anyway */
+        bool alone = target == LIS_NONE;
+
+        if (neg && can)
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_REJECTED,
+                      LIS_STANCE_NONE, 3, sent, NULL, alone);
+        else if (neg)
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_WITHDRAWN,
+                      LIS_STANCE_NONE, 2, sent, NULL, alone);
+        else if (cond && can && class_before(v, subj, i, C_AUX_HAVE, F_COND))
+            /* "aurait pu racheter": it could have, it did not */
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_REJECTED,
+                      LIS_STANCE_NONE, 2, sent, NULL, alone);
+        else if (inf || cond || can)
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_PENDING,
+                      LIS_STANCE_NONE, 1, sent, NULL, alone);
+        else {
+            /* "a racheté", "a été racheté": done; "rachète", "rachètera"
+             * in a headline: agreed */
+            if (target != LIS_NONE && (t->flags & F_PP))
+                c->completed = true;
+            add_claim(c, buyer, LIS_ROLE_ACQUIRER, LIS_BID_NONE,
+                      LIS_STANCE_NONE, target != LIS_NONE ? 3 : 1, sent,
+                      NULL, target == LIS_NONE);
+        }
+        /* the same again for a buyer coordinated with this one */
+        buyer = passive ? LIS_NONE : co_subject(v, subj);
+        if (buyer == LIS_NONE || buyer == target || !buyer_type(c, buyer))
+            break;
+        subj = subj - 2;
+    }
+}
+
+static void do_buy_noun(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    char *name = NULL;
+    size_t tt, bt, target = LIS_NONE, buyer = LIS_NONE;
+    bool announced = false;
+
+    if (i > 0 && (tk_is(v, i - 1, C_REFUSE_NOUN) ||
+                  (i > 1 && tk_is(v, i - 2, C_REFUSE_NOUN))))
+        return;     /* "ce refus d'achat" */
+    if (i > 0 && tk_is(v, i - 1, C_PREP_OF) && i > 1 &&
+        (tk_is(v, i - 2, C_BID_NOUN) || tk_is(v, i - 2, C_BID)))
+        return;     /* "l'offre de rachat de X": the bid noun handles it */
+    tt = complement_of(v, i, &name);
+    bt = find_after_prep(v, i, C_PREP_BY, 6);
+    if (tt == LIS_NONE) {
+        /* "le rachat par X de Y" */
+        if (bt != LIS_NONE)
+            tt = complement_of(v, bt, &name);
+    }
+    if (tt != LIS_NONE && target_type(c, v->t[tt].ent))
+        target = v->t[tt].ent;
+    if (bt != LIS_NONE && buyer_type(c, v->t[bt].ent) &&
+        v->t[bt].ent != target)
+        buyer = v->t[bt].ent;
+    if (buyer == LIS_NONE && target != LIS_NONE) {
+        /* "X a annoncé / finalisé le rachat de Y" */
+        size_t k = i, who;
+
+        /* through a determiner and an adverb or a day: "a annoncé mardi
+         * le rachat" */
+        while (k > 0 && k + 4 > i && v->t[k - 1].kind == TK_WORD &&
+               (v->t[k - 1].cls == C_DET || v->t[k - 1].cls == C_POSS ||
+                v->t[k - 1].cls == C_NONE))
+            k--;
+        if (k > 0 && (tk_is(v, k - 1, C_ANNOUNCE) ||
+                      tk_is(v, k - 1, C_COMPLETE)) &&
+            find_subject(v, k - 1, &who) != LIS_NONE &&
+            buyer_type(c, who) && who != target) {
+            buyer = who;
+            announced = true;
+            if (tk_is(v, k - 1, C_COMPLETE))
+                c->completed = true;
+        }
+    }
+    if (target != LIS_NONE)
+        add_claim(c, target, LIS_ROLE_TARGET, LIS_BID_NONE, LIS_STANCE_NONE,
+                  buyer != LIS_NONE ? 2 : 1, v->sent, name, false);
+    else
+        free(name);
+    if (buyer != LIS_NONE) {
+        bool done = c->completed;
+        size_t j;
+
+        for (j = 0; j < v->n; j++)
+            if (tk_is(v, j, C_COMPLETE) && !negated(v, LIS_NONE, j))
+                done = true;
+        if (done) {
+            c->completed = true;
+            add_claim(c, buyer, LIS_ROLE_ACQUIRER, LIS_BID_NONE,
+                      LIS_STANCE_NONE, 3, v->sent, NULL, false);
+        } else if (announced) {
+            /* an announced deal: agreed, not yet done */
+            add_claim(c, buyer, LIS_ROLE_ACQUIRER, LIS_BID_NONE,
+                      LIS_STANCE_NONE, 2, v->sent, NULL, false);
+        }
+        else
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_PENDING,
+                      LIS_STANCE_NONE, 2, v->sent, NULL, false);
+    }
+}
+
+static void do_sell(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    const struct tok *t = &v->t[i];
+    size_t subj = LIS_NONE, seller = LIS_NONE, target = LIS_NONE,
+           buyer = LIS_NONE, tt, bt;
+    char *name = NULL;
+    bool passive, weak;
+
+    if (i > 0 && tk_is(v, i - 1, C_REFL))
+        return;     /* "a réussi à se vendre": sales, not a deal */
+    passive = (t->flags & F_PP) &&
+              ((i > 0 && tk_is(v, i - 1, C_AUX_BE)) ||
+               tk_is(v, i + 1, C_PREP_BY));
+    if (passive) {
+        find_subject(v, i, &target);
+        bt = find_after_prep(v, i, C_PREP_TO, 8);
+        tt = find_after_prep(v, i, C_PREP_BY, 2);
+        if (tt != LIS_NONE)
+            seller = v->t[tt].ent;
+    } else {
+        if ((t->flags & F_PP) && !class_before(v, LIS_NONE, i, C_AUX_HAVE, 0))
+            return;     /* "les titres vendus": an adjective */
+        subj = find_subject(v, i, &seller);
+        tt = find_object(v, i, &name);
+        if (tt != LIS_NONE)
+            target = v->t[tt].ent;
+        bt = find_after_prep(v, tt != LIS_NONE ? tt : i, C_PREP_TO, 6);
+    }
+    if (bt != LIS_NONE)
+        buyer = v->t[bt].ent;
+    if (seller != LIS_NONE && !buyer_type(c, seller))
+        seller = LIS_NONE;
+    if (buyer != LIS_NONE && (!buyer_type(c, buyer) || buyer == seller))
+        buyer = LIS_NONE;
+    if (target != LIS_NONE &&
+        (!target_type(c, target) || target == seller || target == buyer))
+        target = LIS_NONE;
+    if (target == LIS_NONE && buyer == LIS_NONE) {
+        free(name);
+        return;     /* "vendre des voitures" */
+    }
+    /* "Apple vend l'iPhone en Inde": a present sale with no buyer and no
+     * part of a company is trade, not a deal, unless the article has one */
+    weak = buyer == LIS_NONE && !name && !passive &&
+           !(t->flags & (F_INF | F_PP | F_COND)) &&
+           !class_before(v, subj, i, C_AUX_HAVE, 0) && !negated(v, subj, i);
+    if (target != LIS_NONE)
+        add_claim(c, target, LIS_ROLE_TARGET, LIS_BID_NONE, LIS_STANCE_NONE,
+                  2, v->sent, name, weak);
+    else
+        free(name);
+    if (seller != LIS_NONE)
+        add_claim(c, seller, LIS_ROLE_SELLER, LIS_BID_NONE, LIS_STANCE_NONE,
+                  2, v->sent, NULL, target == LIS_NONE || weak);
+    c->hints[H_SELL]++;
+    if (buyer != LIS_NONE) {
+        bool neg = negated(v, subj, i);
+        bool accepted = class_before(v, subj, i, C_ACCEPT, 0);
+        bool cond = (t->flags & F_COND) ||
+                    class_before(v, subj, i, C_AUX_HAVE, F_COND);
+
+        if (neg)
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_REJECTED,
+                      LIS_STANCE_NONE, 3, v->sent, NULL, false);
+        else if (accepted)
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_CHOSEN,
+                      LIS_STANCE_NONE, 3, v->sent, NULL, false);
+        else if ((t->flags & F_INF) || cond || wanted(v, i))
+            add_claim(c, buyer, LIS_ROLE_BIDDER, LIS_BID_PENDING,
+                      LIS_STANCE_NONE, 1, v->sent, NULL, false);
+        else
+            add_claim(c, buyer, LIS_ROLE_ACQUIRER, LIS_BID_NONE,
+                      LIS_STANCE_NONE, 2, v->sent, NULL, false);
+    }
+}
+
+static void do_sell_noun(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    char *name = NULL;
+    size_t tt = complement_of(v, i, &name), bt, st;
+
+    if (tt == LIS_NONE || !target_type(c, v->t[tt].ent)) {
+        free(name);
+        return;     /* "la vente de voitures", "la chute des ventes" */
+    }
+    add_claim(c, v->t[tt].ent, LIS_ROLE_TARGET, LIS_BID_NONE,
+              LIS_STANCE_NONE, 1, v->sent, name, false);
+    c->hints[H_SELL]++;
+    bt = find_after_prep(v, tt, C_PREP_TO, 4);
+    if (bt != LIS_NONE && buyer_type(c, v->t[bt].ent) &&
+        v->t[bt].ent != v->t[tt].ent)
+        add_claim(c, v->t[bt].ent, LIS_ROLE_BIDDER, LIS_BID_PENDING,
+                  LIS_STANCE_NONE, 2, v->sent, NULL, false);
+    st = find_after_prep(v, tt, C_PREP_BY, 4);
+    if (st != LIS_NONE && buyer_type(c, v->t[st].ent) &&
+        v->t[st].ent != v->t[tt].ent)
+        add_claim(c, v->t[st].ent, LIS_ROLE_SELLER, LIS_BID_NONE,
+                  LIS_STANCE_NONE, 2, v->sent, NULL, false);
+}
+
+/* What a bid at token i is for: "... sur Y", "... pour Y", "une offre
+ * pour le rachat de Y".  Token index or LIS_NONE. */
+static size_t bid_target(const struct sview *v, size_t i, size_t owner)
+{
+    size_t j;
+
+    for (j = i + 1; j < v->n && j < i + 8; j++) {
+        if (clause_stop(v, j))
+            break;
+        /* "sur Y", "pour Y"; not "chez Y" (an offer to customers) */
+        if (tk_is(v, j, C_PREP_ON) && j + 1 < v->n) {
+            size_t k = j + 1;
+
+            if (tk_is(v, k, C_DET))
+                k++;
+            if (tk_is(v, k, C_BUY_NOUN) && tk_is(v, k + 1, C_PREP_OF))
+                k += 2;
+            if (k < v->n && v->t[k].kind == TK_ENT &&
+                target_type(v->c, v->t[k].ent) && v->t[k].ent != owner)
+                return k;
+        }
+    }
+    return LIS_NONE;
+}
+
+static void do_bid(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t owner, tt = LIS_NONE, j;
+
+    /* answers to the bid are read by refuse/accept, not here */
+    for (j = i; j > 0 && j + 6 > i; j--)
+        if (tk_is(v, j - 1, C_REFUSE) || tk_is(v, j - 1, C_ACCEPT))
+            return;
+    owner = bid_owner(v, i, LIS_NONE);
+    if (owner == LIS_NONE) {
+        size_t subj, ent;
+
+        /* "X lance une OPA sur Y" */
+        if (class_before(v, LIS_NONE, i, C_LAUNCH, 0)) {
+            subj = find_subject(v, i, &ent);
+            if (subj != LIS_NONE && buyer_type(c, ent))
+                owner = ent;
+        }
+    }
+    tt = bid_target(v, i, owner);
+    /* "Danone fait l'objet d'une offre ...": the subject is the target */
+    for (j = i; tt == LIS_NONE && j > 0 && j + 4 > i; j--)
+        if (tk_is(v, j - 1, C_OBJECT_OF)) {
+            size_t ent, st = find_subject(v, j - 1, &ent);
+
+            if (st != LIS_NONE && target_type(c, ent) && ent != owner)
+                tt = st;
+        }
+    if (v->t[i].cls == C_BID)
+        c->hints[H_BID]++;
+    if (owner != LIS_NONE)
+        add_claim(c, owner, LIS_ROLE_BIDDER, LIS_BID_PENDING, LIS_STANCE_NONE,
+                  v->t[i].cls == C_BID ? 2 : 1, v->sent, NULL,
+                  tt == LIS_NONE && v->t[i].cls != C_BID);
+    if (tt != LIS_NONE)
+        add_claim(c, v->t[tt].ent, LIS_ROLE_TARGET, LIS_BID_NONE,
+                  LIS_STANCE_NONE, owner != LIS_NONE ? 2 : 1, v->sent, NULL,
+                  false);
+}
+
+/* refuse / accept a bid, or accept a purchase ("accepte l'achat de T"). */
+static void do_answer(struct sview *v, size_t i, bool accept)
+{
+    struct ctx *c = v->c;
+    const struct tok *t = &v->t[i];
+    size_t subj, who = LIS_NONE, j, owner = LIS_NONE, bid = LIS_NONE;
+    bool passive = (t->flags & F_PP) &&
+                   ((i > 0 && tk_is(v, i - 1, C_AUX_BE)) ||
+                    tk_is(v, i + 1, C_PREP_BY));
+
+    if (passive) {
+        /* "l'offre de X a été rejetée par Y" */
+        size_t bt = find_after_prep(v, i, C_PREP_BY, 2);
+
+        if (bt != LIS_NONE)
+            who = v->t[bt].ent;
+        for (j = i; j > 0; j--)
+            if (tk_is(v, j - 1, C_BID_NOUN) || tk_is(v, j - 1, C_BID)) {
+                bid = j - 1;
+                owner = bid_owner(v, bid, who);
+                break;
+            }
+        subj = LIS_NONE;
+    } else {
+        subj = find_subject(v, i, &who);
+        for (j = i + 1; j < v->n && j < i + 6; j++) {
+            if (clause_stop(v, j) || tk_is(v, j, C_CONJ))
+                break;
+            if (tk_is(v, j, C_BID_NOUN) || tk_is(v, j, C_BID)) {
+                bid = j;
+                owner = bid_owner(v, j, who);
+                break;
+            }
+            if (accept && (tk_is(v, j, C_BUY_NOUN) ||
+                           tk_is(v, j, C_SELL_NOUN))) {
+                char *name = NULL;
+                size_t tt = complement_of(v, j, &name);
+
+                if (tt != LIS_NONE && target_type(c, v->t[tt].ent) &&
+                    v->t[tt].ent != who) {
+                    add_claim(c, v->t[tt].ent, LIS_ROLE_TARGET, LIS_BID_NONE,
+                              LIS_STANCE_NONE, 2, v->sent, name, false);
+                    name = NULL;
+                }
+                free(name);
+                if (who != LIS_NONE && buyer_type(c, who))
+                    add_claim(c, who, LIS_ROLE_SELLER, LIS_BID_NONE,
+                              LIS_STANCE_NONE, 2, v->sent, NULL, false);
+                return;
+            }
+        }
+    }
+    if (owner == LIS_NONE || owner == who)
+        return;
+    if (bid != LIS_NONE) {
+        size_t tt = bid_target(v, bid, owner);
+
+        if (tt != LIS_NONE && v->t[tt].ent != who)
+            add_claim(c, v->t[tt].ent, LIS_ROLE_TARGET, LIS_BID_NONE,
+                      LIS_STANCE_NONE, 2, v->sent, NULL, false);
+    }
+    if (accept && negated(v, subj, i))
+        accept = false;
+    add_claim(c, owner, LIS_ROLE_BIDDER,
+              accept ? LIS_BID_CHOSEN : LIS_BID_REJECTED, LIS_STANCE_NONE, 3,
+              v->sent, NULL, false);
+    if (who != LIS_NONE && buyer_type(c, who))
+        add_claim(c, who, LIS_ROLE_SELLER, LIS_BID_NONE, LIS_STANCE_NONE, 2,
+                  v->sent, NULL, false);
+}
+
+/* "Battue par Z, X ne serait plus dans la course": Z chosen, X rejected. */
+static void do_beaten(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t zt = i + 1, loser = LIS_NONE, j;
+    bool confirm = !other_deal_term(v, i);
+
+    if (tk_is(v, zt, C_DET))
+        zt++;
+    if (zt >= v->n || v->t[zt].kind != TK_ENT || !buyer_type(c, v->t[zt].ent))
+        return;
+    if (find_subject(v, i, &loser) == LIS_NONE) {
+        /* the participle opens the sentence: its subject follows */
+        for (j = zt + 1; j < v->n && j < zt + 4; j++) {
+            if (v->t[j].kind == TK_ENT && usable_ent(v, j) &&
+                !after_prep(v, j)) {
+                loser = v->t[j].ent;
+                break;
+            }
+            if (v->t[j].kind == TK_WORD)
+                break;
+        }
+    }
+    if (loser == LIS_NONE || !buyer_type(c, loser) ||
+        loser == v->t[zt].ent)
+        return;
+    add_claim(c, v->t[zt].ent, LIS_ROLE_BIDDER, LIS_BID_CHOSEN,
+              LIS_STANCE_NONE, 3, v->sent, NULL, confirm);
+    add_claim(c, loser, LIS_ROLE_BIDDER, LIS_BID_REJECTED, LIS_STANCE_NONE, 3,
+              v->sent, NULL, confirm);
+}
+
+/* "X ne serait plus dans la course", "X a été écarté", "X est en lice". */
+static void do_race(struct sview *v, size_t i, bool out)
+{
+    struct ctx *c = v->c;
+    size_t who, subj = find_subject(v, i, &who);
+    bool neg;
+
+    if (subj == LIS_NONE || !buyer_type(c, who))
+        return;
+    neg = negated(v, subj, i);
+    if (out != neg)
+        add_claim(c, who, LIS_ROLE_BIDDER, LIS_BID_REJECTED, LIS_STANCE_NONE,
+                  3, v->sent, NULL, !other_deal_term(v, i));
+    else
+        add_claim(c, who, LIS_ROLE_BIDDER, LIS_BID_PENDING, LIS_STANCE_NONE,
+                  1, v->sent, NULL, !other_deal_term(v, i));
+}
+
+/* The seller turns to Z: "décidé de s'approcher d'Oracle". */
+static void do_turn_to(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t who, subj = find_subject(v, i, &who), zt = i + 1;
+    bool confirm = !other_deal_term(v, i);
+
+    if (tk_is(v, zt, C_PREP_OF) || tk_is(v, zt, C_PREP_ON) ||
+        tk_is(v, zt, C_PREP))
+        zt++;
+    if (tk_is(v, zt, C_DET))
+        zt++;
+    if (zt >= v->n || v->t[zt].kind != TK_ENT || !usable_ent(v, zt) ||
+        !buyer_type(c, v->t[zt].ent))
+        return;
+    if (subj == LIS_NONE || who == v->t[zt].ent || !buyer_type(c, who) ||
+        negated(v, subj, i))
+        return;
+    add_claim(c, v->t[zt].ent, LIS_ROLE_BIDDER, LIS_BID_CHOSEN,
+              LIS_STANCE_NONE, 2, v->sent, NULL, confirm);
+    add_claim(c, who, LIS_ROLE_SELLER, LIS_BID_NONE, LIS_STANCE_NONE, 1,
+              v->sent, NULL, true);
+}
+
+static void do_withdraw(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t who, subj, j;
+
+    if ((v->t[i].flags & F_PP) && i > 0 && tk_is(v, i - 1, C_AUX_BE)) {
+        /* "le rachat de Y par X a été abandonné" */
+        for (j = i; j > 0; j--)
+            if (tk_is(v, j - 1, C_BUY_NOUN) || tk_is(v, j - 1, C_BID) ||
+                tk_is(v, j - 1, C_BID_NOUN)) {
+                size_t bt = find_after_prep(v, j - 1, C_PREP_BY, 6);
+
+                if (bt == LIS_NONE && tk_is(v, j - 1, C_BID_NOUN))
+                    who = bid_owner(v, j - 1, LIS_NONE);
+                else
+                    who = bt != LIS_NONE ? v->t[bt].ent : LIS_NONE;
+                if (who != LIS_NONE && buyer_type(c, who))
+                    add_claim(c, who, LIS_ROLE_BIDDER, LIS_BID_WITHDRAWN,
+                              LIS_STANCE_NONE, 3, v->sent, NULL, false);
+                return;
+            }
+        return;
+    }
+    if ((v->t[i].flags & F_PP) && !class_before(v, LIS_NONE, i, C_AUX_HAVE, 0))
+        return;
+    subj = find_subject(v, i, &who);
+
+    if (subj == LIS_NONE || !buyer_type(c, who))
+        return;
+    add_claim(c, who, LIS_ROLE_BIDDER, LIS_BID_WITHDRAWN, LIS_STANCE_NONE, 3,
+              v->sent, NULL, !other_deal_term(v, i));
+}
+
+/* "la fusion de/entre X et Y", "X fusionne avec Y". */
+static void do_merge(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t a = LIS_NONE, b = LIS_NONE, j, who;
+
+    /* only the verb has a subject: "X fusionne avec Y"; or the noun with
+     * "leur": "X et Y ont annoncé leur fusion" */
+    if (!(v->t[i].flags & F_NOUN) && find_subject(v, i, &who) != LIS_NONE &&
+        target_type(c, who))
+        a = who;
+    if ((v->t[i].flags & F_NOUN) && i > 0 && tk_is(v, i - 1, C_POSS) &&
+        (j = find_subject(v, i, &who)) != LIS_NONE && target_type(c, who)) {
+        size_t other = co_subject(v, j);
+
+        if (other != LIS_NONE && other != who && target_type(c, other)) {
+            a = other;
+            b = who;
+        }
+    }
+    for (j = i + 1; b == LIS_NONE && j < v->n && j < i + 8; j++) {
+        if (clause_stop(v, j))
+            break;
+        if (v->t[j].kind == TK_ENT && usable_ent(v, j) &&
+            target_type(c, v->t[j].ent)) {
+            if (a == LIS_NONE)
+                a = v->t[j].ent;
+            else if (v->t[j].ent != a) {
+                b = v->t[j].ent;
+                break;
+            }
+        } else if (v->t[j].kind == TK_WORD &&
+                   !(v->t[j].cls == C_PREP_OF || v->t[j].cls == C_PREP ||
+                     v->t[j].cls == C_PREP_ON || v->t[j].cls == C_DET ||
+                     v->t[j].cls == C_CONJ)) {
+            break;
+        }
+    }
+    if (a == LIS_NONE || b == LIS_NONE)
+        return;
+    c->hints[H_MERGE]++;
+    add_claim(c, a, LIS_ROLE_PARTNER, LIS_BID_NONE, LIS_STANCE_NONE, 2,
+              v->sent, NULL, false);
+    add_claim(c, b, LIS_ROLE_PARTNER, LIS_BID_NONE, LIS_STANCE_NONE, 2,
+              v->sent, NULL, false);
+}
+
+static void do_partner(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t who, subj = find_subject(v, i, &who);
+
+    if (subj == LIS_NONE || !buyer_type(c, who))
+        return;
+    /* a partner alone is no deal frame: the frame check decides */
+    add_claim(c, who, LIS_ROLE_PARTNER, LIS_BID_NONE, LIS_STANCE_NONE, 2,
+              v->sent, NULL, false);
+}
+
+/* "Arm, propriété du groupe japonais SoftBank": SoftBank owns Arm, so
+ * sells it when Arm is the target (pass B: targets are known). */
+static void do_owned(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t j, owned = LIS_NONE, owner;
+
+    for (j = i; j > 0 && j + 4 > i; j--)
+        if (v->t[j - 1].kind == TK_ENT) {
+            owned = v->t[j - 1].ent;
+            break;
+        }
+    owner = np_entity(v, i + 1);
+    if (owned == LIS_NONE || owner == LIS_NONE || v->t[owner].ent == owned ||
+        !is_target(c, owned) || !buyer_type(c, v->t[owner].ent))
+        return;
+    add_claim(c, v->t[owner].ent, LIS_ROLE_SELLER, LIS_BID_NONE,
+              LIS_STANCE_NONE, 2, v->sent, NULL, false);
+}
+
+static void pass_a(struct sview *v)
+{
+    size_t i;
+
+    for (i = 0; i < v->n; i++) {
+        if (v->t[i].kind != TK_WORD)
+            continue;
+        switch (v->t[i].cls) {
+        case C_BUY: do_buy(v, i); break;
+        case C_BUY_NOUN: do_buy_noun(v, i); break;
+        case C_SELL: do_sell(v, i); break;
+        case C_SELL_NOUN: do_sell_noun(v, i); break;
+        case C_BID: case C_BID_NOUN: do_bid(v, i); break;
+        case C_REFUSE: do_answer(v, i, false); break;
+        case C_ACCEPT: do_answer(v, i, true); break;
+        case C_BEATEN: do_beaten(v, i); break;
+        case C_OUT: do_race(v, i, true); break;
+        case C_IN_RACE: do_race(v, i, false); break;
+        case C_TURN_TO: do_turn_to(v, i); break;
+        case C_WITHDRAW: do_withdraw(v, i); break;
+        case C_MERGE: do_merge(v, i); break;
+        default: break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ pass B */
+
+static bool mentions_target(const struct sview *v, size_t from)
+{
+    return v->last_target != LIS_NONE && v->last_target >= from;
+}
+
+static bool deal_after(const struct sview *v, size_t from)
+{
+    return v->last_deal != LIS_NONE && v->last_deal >= from;
+}
+
+/* A regulator: "le gouvernement Trump souhaite que ByteDance accepte
+ * l'achat de T" (pressure), "Washington force ByteDance à vendre",
+ * "Bruxelles bloque le rachat", "le feu vert de la Commission". */
+static void do_regulator(struct sview *v, size_t i, enum lis_stance stance)
+{
+    struct ctx *c = v->c;
+    size_t who = LIS_NONE, rt = LIS_NONE, j;
+    char *name = NULL;
+    bool passive = (v->t[i].flags & F_PP) && tk_is(v, i + 1, C_PREP_BY);
+
+    if (passive) {
+        rt = find_after_prep(v, i, C_PREP_BY, 2);
+    } else if (tk_is(v, i + 1, C_PREP_OF) && i + 2 < v->n &&
+               v->t[i + 2].kind == TK_ENT) {
+        rt = i + 2;     /* "le feu vert de X" */
+    } else {
+        rt = find_subject(v, i, &who);
+    }
+    if (rt == LIS_NONE || v->t[rt].kind != TK_ENT)
+        return;
+    who = v->t[rt].ent;
+    if (is_target(c, who) || !authority_at(v, rt, &name))
+        return;
+    /* the authority acts on this deal: a deal word or the target after */
+    if (!(deal_after(v, i + 1) || mentions_target(v, i + 1) ||
+          (stance != LIS_STANCE_PRESSURE && other_deal_term(v, i)))) {
+        free(name);
+        return;
+    }
+    if (negated(v, rt, i) && stance == LIS_STANCE_APPROVE)
+        stance = LIS_STANCE_BLOCK;
+    for (j = i + 1; j < v->n; j++)
+        if (tk_is(v, j, C_BAN) || tk_is(v, j, C_SELL))
+            c->hints[H_FORCE]++;
+    if (stance == LIS_STANCE_PRESSURE)
+        c->hints[H_FORCE]++;
+    add_claim(c, who, LIS_ROLE_REGULATOR, LIS_BID_NONE, stance, 3, v->sent,
+              name, false);
+}
+
+/* "Microsoft n'aura pas TikTok": a failed acquisition of a known target. */
+static void do_get(struct sview *v, size_t i)
+{
+    struct ctx *c = v->c;
+    size_t who, subj, ot = i + 1;
+
+    while (tk_is(v, ot, C_NEG2))
+        ot++;
+    if (tk_is(v, ot, C_DET))
+        ot++;
+    if (ot >= v->n || v->t[ot].kind != TK_ENT || !is_target(c, v->t[ot].ent))
+        return;
+    subj = find_subject(v, i, &who);
+    if (subj == LIS_NONE || who == v->t[ot].ent || !buyer_type(c, who))
+        return;
+    if (negated(v, subj, i))
+        add_claim(c, who, LIS_ROLE_BIDDER, LIS_BID_REJECTED, LIS_STANCE_NONE,
+                  2, v->sent, NULL, false);
+    else if (v->t[i].cls == C_GET)
+        add_claim(c, who, LIS_ROLE_BIDDER, LIS_BID_CHOSEN, LIS_STANCE_NONE,
+                  1, v->sent, NULL, true);
+}
+
+static void pass_b(struct sview *v)
+{
+    size_t i;
+
+    for (i = 0; i < v->n; i++) {
+        if (v->t[i].kind != TK_WORD)
+            continue;
+        switch (v->t[i].cls) {
+        case C_WANT: case C_FORCE:
+            do_regulator(v, i, LIS_STANCE_PRESSURE);
+            break;
+        case C_APPROVE:
+            do_regulator(v, i, LIS_STANCE_APPROVE);
+            break;
+        case C_BLOCK:
+            do_regulator(v, i, LIS_STANCE_BLOCK);
+            break;
+        case C_BAN:
+            /* banning a deal blocks it; banning the target (the app) in
+             * a country is context, except as a threat behind a sale */
+            if (deal_after(v, i + 1) && !tk_is(v, i + 1, C_BID_NOUN))
+                do_regulator(v, i, LIS_STANCE_BLOCK);
+            else if (mentions_target(v, 0) && v->c->pressure)
+                v->c->hints[H_FORCE]++;
+            break;
+        case C_GET:
+            do_get(v, i);
+            break;
+        case C_OWNED:
+            do_owned(v, i);
+            break;
+        case C_PARTNER:
+            /* a partnership inside the deal, not any partnership */
+            if (mentions_target(v, 0) || v->n_tx > 0)
+                do_partner(v, i);
+            break;
+        case C_AUX_HAVE:
+            if (v->t[i].flags & F_GET)
+                do_get(v, i);
+            break;
+        case C_COMPLETE:
+            if (deal_after(v, 0) && !negated(v, LIS_NONE, i))
+                v->c->completed = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ parties */
+
+struct pick {
+    size_t ent;
+    enum lis_role role;
+    enum lis_bid_status status;
+    enum lis_stance stance;
+    int total, best;
+    size_t first_sent;
+    const char *name;       /* borrowed from a claim */
+    int name_score;
+    size_t g0, g1;          /* its claims, sorted by cmp_claim */
+};
+
+static int panel_rank(enum lis_role r, enum lis_bid_status s)
+{
+    switch (r) {
+    case LIS_ROLE_TARGET: return 0;
+    case LIS_ROLE_SELLER: return 1;
+    case LIS_ROLE_BIDDER:
+        return s == LIS_BID_CHOSEN ? 2 : s == LIS_BID_PENDING ? 3 :
+               s == LIS_BID_REJECTED ? 4 : 5;
+    case LIS_ROLE_ACQUIRER: return 6;
+    case LIS_ROLE_PARTNER: return 7;
+    case LIS_ROLE_REGULATOR: return 8;
+    default: return 9;
+    }
+}
+
+static int cmp_pick(const void *a, const void *b)
+{
+    const struct pick *x = a, *y = b;
+    int rx = panel_rank(x->role, x->status), ry = panel_rank(y->role, y->status);
+
+    if (rx != ry)
+        return rx < ry ? -1 : 1;
+    if (x->first_sent != y->first_sent)
+        return x->first_sent < y->first_sent ? -1 : 1;
+    return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+struct ev {
+    size_t sent;
+    int score;
+};
+
+static int cmp_ev(const void *a, const void *b)
+{
+    const struct ev *x = a, *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->sent < y->sent ? -1 : x->sent > y->sent;
+}
+
+/* Claims grouped by entity, in sentence order within a group. */
+static int cmp_claim(const void *a, const void *b)
+{
+    const struct claim *x = a, *y = b;
+
+    if (x->ent != y->ent)
+        return x->ent < y->ent ? -1 : 1;
+    if (x->sent != y->sent)
+        return x->sent < y->sent ? -1 : 1;
+    return x->score > y->score ? -1 : x->score < y->score;
+}
+
+#define KEY(r, s, t) \
+    (((size_t)(r) * LIS_BID_COUNT + (size_t)(s)) * LIS_STANCE_COUNT + (size_t)(t))
+#define N_KEYS ((size_t)LIS_ROLE_COUNT * LIS_BID_COUNT * LIS_STANCE_COUNT)
+
+/* Choose each entity's role from its claims: the (role, status, stance)
+ * with the largest total score (then the strongest single claim); then
+ * order the parties for the panel.  Claims must be sorted by cmp_claim;
+ * each pick records its group [g0, g1). */
+static size_t pick_roles(struct ctx *c, struct pick **out)
+{
+    struct lis_analysis *an = c->an;
+    struct pick *picks = NULL;
+    size_t n = 0, cap = 0, g0, g1, j, k;
+    int total[N_KEYS], top[N_KEYS];
+
+    for (g0 = 0; g0 < c->n_claims; g0 = g1) {
+        size_t e = c->claims[g0].ent;
+        struct pick best;
+        bool anchored = false, outcome = false;
+
+        for (g1 = g0; g1 < c->n_claims && c->claims[g1].ent == e; g1++) {
+            const struct claim *cl = &c->claims[g1];
+
+            if (!cl->confirm)
+                anchored = true;
+            /* an outcome (chosen, rejected, withdrawn) supersedes
+             * "pending", only the state of a bid nobody answered yet */
+            if (cl->role == LIS_ROLE_BIDDER && cl->status != LIS_BID_PENDING)
+                outcome = true;
+        }
+        /* a claim that needs company (a turn-down outside any deal
+         * sentence) does not make a party on its own */
+        if (!anchored)
+            continue;
+        memset(total, 0, sizeof total);
+        memset(top, 0, sizeof top);
+        memset(&best, 0, sizeof best);
+        best.total = -1;
+        for (j = g0; j < g1; j++) {
+            const struct claim *cl = &c->claims[j];
+
+            if (outcome && cl->role == LIS_ROLE_BIDDER &&
+                cl->status == LIS_BID_PENDING)
+                continue;
+            k = KEY(cl->role, cl->status, cl->stance);
+            total[k] += cl->score;
+            if (cl->score > top[k])
+                top[k] = cl->score;
+        }
+        for (j = g0; j < g1; j++) {
+            const struct claim *cl = &c->claims[j];
+
+            k = KEY(cl->role, cl->status, cl->stance);
+            if (total[k] == 0)
+                continue;
+            if (total[k] > best.total ||
+                (total[k] == best.total && top[k] > best.best)) {
+                best.ent = e;
+                best.role = cl->role;
+                best.status = cl->status;
+                best.stance = cl->stance;
+                best.total = total[k];
+                best.best = top[k];
+            }
+        }
+        if (best.total < 0 || (an->entities[e].type == LIS_ENT_LOC &&
+                               best.role != LIS_ROLE_REGULATOR))
+            continue;
+        best.first_sent = c->claims[g0].sent;
+        for (j = g0; j < g1; j++) {
+            const struct claim *cl = &c->claims[j];
+
+            if (cl->name && cl->role == best.role &&
+                cl->score > best.name_score) {
+                best.name = cl->name;
+                best.name_score = cl->score;
+            }
+        }
+        best.g0 = g0;
+        best.g1 = g1;
+        picks = lis_xgrow(picks, &cap, n + 1, sizeof *picks);
+        picks[n++] = best;
+    }
+    if (n > 1)
+        qsort(picks, n, sizeof *picks, cmp_pick);
+    *out = picks;
+    return n;
+}
+
+static void fill_party(struct ctx *c, const struct pick *pk,
+                       struct lis_party *p)
+{
+    struct lis_analysis *an = c->an;
+    struct ev *evs = NULL;
+    size_t n_ev = 0, cap = 0, i;
+
+    memset(p, 0, sizeof *p);
+    p->entity = pk->ent;
+    p->name = lis_xstrdup(pk->name ? pk->name : an->entities[pk->ent].name);
+    p->role = pk->role;
+    p->status = pk->role == LIS_ROLE_BIDDER ? pk->status : LIS_BID_NONE;
+    p->stance = pk->role == LIS_ROLE_REGULATOR ? pk->stance : LIS_STANCE_NONE;
+    /* claims of the group are in sentence order: one evidence per
+     * sentence, scored by its best claim; the kept role's first */
+    for (i = pk->g0; i < pk->g1; i++) {
+        const struct claim *cl = &c->claims[i];
+        int score = cl->score;
+
+        if (cl->role == pk->role && cl->status == pk->status &&
+            cl->stance == pk->stance)
+            score += 100;
+        if (n_ev > 0 && evs[n_ev - 1].sent == cl->sent) {
+            if (score > evs[n_ev - 1].score)
+                evs[n_ev - 1].score = score;
+            continue;
+        }
+        evs = lis_xgrow(evs, &cap, n_ev + 1, sizeof *evs);
+        evs[n_ev].sent = cl->sent;
+        evs[n_ev].score = score;
+        n_ev++;
+    }
+    if (n_ev > 1)
+        qsort(evs, n_ev, sizeof *evs, cmp_ev);
+    if (n_ev) {
+        p->evidence = lis_xmalloc(n_ev * sizeof *p->evidence);
+        for (i = 0; i < n_ev; i++) {
+            p->evidence[i].start = an->sentences[evs[i].sent].start;
+            p->evidence[i].end = an->sentences[evs[i].sent].end;
+        }
+        p->n_evidence = n_ev;
+    }
+    free(evs);
+}
+
+/* The quotes each party spoke, in one pass over the quotes. */
+static void attach_quotes(struct lis_analysis *an)
+{
+    size_t *party_of = lis_xmalloc((an->n_entities + 1) * sizeof *party_of);
+    size_t i, *fill;
+
+    for (i = 0; i < an->n_entities; i++)
+        party_of[i] = LIS_NONE;
+    for (i = 0; i < an->n_parties; i++)
+        party_of[an->parties[i].entity] = i;
+    for (i = 0; i < an->n_quotes; i++) {
+        size_t sp = an->quotes[i].speaker;
+
+        if (sp < an->n_entities && party_of[sp] != LIS_NONE)
+            an->parties[party_of[sp]].n_quotes++;
+    }
+    fill = lis_xcalloc(an->n_parties + 1, sizeof *fill);
+    for (i = 0; i < an->n_parties; i++)
+        if (an->parties[i].n_quotes)
+            an->parties[i].quotes = lis_xmalloc(an->parties[i].n_quotes *
+                                                sizeof(size_t));
+    for (i = 0; i < an->n_quotes; i++) {
+        size_t sp = an->quotes[i].speaker, pi;
+
+        if (sp >= an->n_entities || (pi = party_of[sp]) == LIS_NONE)
+            continue;
+        an->parties[pi].quotes[fill[pi]++] = i;
+    }
+    free(fill);
+    free(party_of);
+}
+
+/* ------------------------------------------------------------ summary */
+
+static const char *tpl(const struct ctx *c, const char *key)
+{
+    const char *val = NULL;
+
+    if (lis_lexicon_has(c->lex, key, strlen(key), &val) && val && *val)
+        return val;
+    return NULL;
+}
+
+static bool starts_vowel(const char *s)
+{
+    uint32_t cp;
+    size_t n = strlen(s);
+
+    lis_lex_get_cp(s, n, &cp);
+    if (cp < 0x80)
+        return strchr("aeiouyhAEIOUYH", (int)cp) != NULL;
+    /* Latin-1 vowels with accents: À-Ý, à-ý except the consonants */
+    return (cp >= 0xC0 && cp <= 0xDD && cp != 0xC7 && cp != 0xD1 &&
+            cp != 0xD7) ||
+           (cp >= 0xE0 && cp <= 0xFD && cp != 0xE7 && cp != 0xF1 &&
+            cp != 0xF7);
+}
+
+/* Append tpl to b with {target} / {party} replaced by value; "de " in
+ * front of the value is contracted the French way (des, du, d'). */
+static void fill_tpl(struct lis_buf *b, const char *t, const char *value)
+{
+    const char *p = t;
+
+    while (*p) {
+        const char *open = strchr(p, '{'), *close;
+
+        if (!open || !(close = strchr(open, '}'))) {
+            lis_buf_adds(b, p);
+            return;
+        }
+        lis_buf_add(b, p, (size_t)(open - p));
+        if (b->len >= 3 && memcmp(b->data + b->len - 3, "de ", 3) == 0 &&
+            (b->len == 3 || b->data[b->len - 4] == ' ')) {
+            if (strncmp(value, "les ", 4) == 0) {
+                b->len -= 1;
+                lis_buf_adds(b, "s ");
+                value += 4;
+            } else if (strncmp(value, "le ", 3) == 0) {
+                b->len -= 2;
+                lis_buf_adds(b, "u ");
+                value += 3;
+            } else if (starts_vowel(value) ||
+                       strncmp(value, "l\xe2\x80\x99", 4) == 0) {
+                if (strncmp(value, "l\xe2\x80\x99", 4) != 0) {
+                    b->len -= 2;
+                    lis_buf_adds(b, "\xe2\x80\x99");
+                }
+            }
+            b->data[b->len] = '\0';
+        }
+        lis_buf_adds(b, value);
+        p = close + 1;
+    }
+}
+
+/* The definite article the text puts before an authority's name ("la
+ * Commission européenne"), lower-cased, so that the summary reads "bloqué
+ * par la Commission européenne"; "" when there is none. */
+static void authority_article(const struct ctx *c, const struct lis_party *p,
+                              struct lis_buf *out)
+{
+    const struct lis_analysis *an = c->an;
+    const struct lis_entity *e = &an->entities[p->entity];
+    const char *body = c->doc->body;
+    size_t k;
+
+    if (p->role != LIS_ROLE_REGULATOR || p->n_evidence == 0 ||
+        strcmp(p->name, e->name) != 0)
+        return;
+    for (k = 0; k < e->n_mentions; k++) {
+        const struct lis_mention *m = &an->mentions[e->mentions[k]];
+        size_t q = m->start, w;
+        const char *val = NULL;
+        unsigned fl;
+
+        if (m->start < p->evidence[0].start || m->end > p->evidence[0].end)
+            continue;
+        while (q > p->evidence[0].start && body[q - 1] == ' ')
+            q--;
+        w = q;
+        while (w > p->evidence[0].start && body[w - 1] != ' ' &&
+               body[w - 1] != '\n')
+            w--;
+        if (q > w && q - w <= 4 &&
+            lis_lexicon_has(c->lex, body + w, q - w, &val) &&
+            class_of(val, &fl) == C_DET &&
+            (body[w] == 'l' || body[w] == 'L')) {
+            lis_buf_addc(out, 'l');
+            lis_buf_add(out, body + w + 1, q - w - 1);
+            if (body[q - 1] != '\'' && (unsigned char)body[q - 1] < 0x80)
+                lis_buf_addc(out, ' ');
+        }
+        return;
+    }
+}
+
+/* Names of the picks matching (role, status), joined with "et". */
+static size_t join_names(const struct ctx *c, const struct lis_party *ps,
+                         size_t n, enum lis_role role, int status,
+                         int stance, struct lis_buf *out)
+{
+    const char *and_ = tpl(c, "tpl:and");
+    size_t i, k = 0, total = 0;
+
+    for (i = 0; i < n; i++)
+        if (ps[i].role == role && (status < 0 || (int)ps[i].status == status) &&
+            (stance < 0 || (int)ps[i].stance == stance))
+            total++;
+    for (i = 0; i < n; i++) {
+        if (!(ps[i].role == role &&
+              (status < 0 || (int)ps[i].status == status) &&
+              (stance < 0 || (int)ps[i].stance == stance)))
+            continue;
+        if (k > 0)
+            lis_buf_adds(out, k + 1 == total ? " " : ", ");
+        if (k > 0 && k + 1 == total) {
+            lis_buf_adds(out, and_ ? and_ : "&");
+            lis_buf_adds(out, " ");
+        }
+        authority_article(c, &ps[i], out);
+        lis_buf_adds(out, ps[i].name);
+        k++;
+    }
+    return total;
+}
+
+static void tail_item(const struct ctx *c, const struct lis_party *ps,
+                      size_t n, enum lis_role role, int status, int stance,
+                      const char *key, struct lis_buf *out, bool *first)
+{
+    struct lis_buf names;
+    size_t k;
+
+    lis_buf_init(&names);
+    k = join_names(c, ps, n, role, status, stance, &names);
+    if (k > 0) {
+        char plural[64];
+        const char *t;
+
+        snprintf(plural, sizeof plural, "%ss", key);
+        t = tpl(c, k > 1 ? plural : key);
+        if (!t)
+            t = tpl(c, key);
+        if (t) {
+            lis_buf_adds(out, *first ? " \xe2\x80\x94 " : ", ");
+            fill_tpl(out, t, names.data);
+            *first = false;
+        }
+    }
+    lis_buf_free(&names);
+}
+
+static char *build_summary(const struct ctx *c, const struct lis_party *ps,
+                           size_t n, enum lis_deal_kind kind)
+{
+    struct lis_buf b, what;
+    char key[64];
+    const char *head;
+    bool first = true;
+
+    lis_buf_init(&b);
+    lis_buf_init(&what);
+    if (kind == LIS_DEAL_MERGER)
+        join_names(c, ps, n, LIS_ROLE_PARTNER, -1, -1, &what);
+    else if (!join_names(c, ps, n, LIS_ROLE_TARGET, -1, -1, &what) &&
+             !join_names(c, ps, n, LIS_ROLE_SELLER, -1, -1, &what)) {
+        const char *nt = tpl(c, "tpl:no-target");
+
+        lis_buf_adds(&what, nt ? nt : "?");
+    }
+    snprintf(key, sizeof key, "tpl:%s", lis_deal_kind_code(kind));
+    head = tpl(c, key);
+    fill_tpl(&b, head ? head : "{target}", what.data ? what.data : "");
+    {
+        /* the buyer completes the head: "Rachat de Y par X" */
+        struct lis_buf by;
+        const char *t = tpl(c, "tpl:acquirer");
+
+        lis_buf_init(&by);
+        if (t && join_names(c, ps, n, LIS_ROLE_ACQUIRER, -1, -1, &by)) {
+            lis_buf_addc(&b, ' ');
+            fill_tpl(&b, t, by.data);
+        }
+        lis_buf_free(&by);
+    }
+    tail_item(c, ps, n, LIS_ROLE_BIDDER, LIS_BID_REJECTED, -1, "tpl:rejected",
+              &b, &first);
+    tail_item(c, ps, n, LIS_ROLE_BIDDER, LIS_BID_WITHDRAWN, -1,
+              "tpl:withdrawn", &b, &first);
+    tail_item(c, ps, n, LIS_ROLE_BIDDER, LIS_BID_PENDING, -1, "tpl:pending",
+              &b, &first);
+    tail_item(c, ps, n, LIS_ROLE_BIDDER, LIS_BID_CHOSEN, -1, "tpl:chosen",
+              &b, &first);
+    tail_item(c, ps, n, LIS_ROLE_REGULATOR, -1, LIS_STANCE_BLOCK, "tpl:block",
+              &b, &first);
+    tail_item(c, ps, n, LIS_ROLE_REGULATOR, -1, LIS_STANCE_APPROVE,
+              "tpl:approve", &b, &first);
+    lis_buf_free(&what);
+    return lis_buf_steal(&b, NULL);
+}
+
+/* ------------------------------------------------------------ driver */
+
+static void build_result(struct ctx *c)
+{
+    struct lis_analysis *an = c->an;
+    struct pick *picks = NULL;
+    size_t n, i, partners = 0;
+    bool t = false, s = false, b = false, a = false, chosen = false,
+         blocked = false, pressure = false, approved = false, all_out = true;
+    struct lis_deal *deal;
+
+    if (c->n_claims > 1)
+        qsort(c->claims, c->n_claims, sizeof *c->claims, cmp_claim);
+    n = pick_roles(c, &picks);
+    for (i = 0; i < n; i++) {
+        switch (picks[i].role) {
+        case LIS_ROLE_TARGET: t = true; break;
+        case LIS_ROLE_SELLER: s = true; break;
+        case LIS_ROLE_ACQUIRER: a = true; all_out = false; break;
+        case LIS_ROLE_PARTNER: partners++; break;
+        case LIS_ROLE_BIDDER:
+            b = true;
+            if (picks[i].status == LIS_BID_CHOSEN)
+                chosen = true;
+            if (picks[i].status != LIS_BID_REJECTED &&
+                picks[i].status != LIS_BID_WITHDRAWN)
+                all_out = false;
+            break;
+        case LIS_ROLE_REGULATOR:
+            if (picks[i].stance == LIS_STANCE_BLOCK)
+                blocked = true;
+            if (picks[i].stance == LIS_STANCE_PRESSURE)
+                pressure = true;
+            if (picks[i].stance == LIS_STANCE_APPROVE)
+                approved = true;
+            break;
+        default: break;
+        }
+    }
+    /* A company that answers an offer with no other target named is the
+     * target itself ("Twitter a accepté l'offre d'Elon Musk"). */
+    if (!t && s) {
+        for (i = 0; i < n; i++)
+            if (picks[i].role == LIS_ROLE_SELLER) {
+                picks[i].role = LIS_ROLE_TARGET;
+                t = true;
+                s = false;
+                break;
+            }
+        for (i = 0; i < n; i++)
+            if (picks[i].role == LIS_ROLE_SELLER)
+                s = true;
+        if (n > 1)
+            qsort(picks, n, sizeof *picks, cmp_pick);
+    }
+    /* A deal frame: something bought or sold tied to a buyer or seller. */
+    if (!((t && (s || b || a)) || (s && (b || a)) ||
+          (c->hints[H_MERGE] && partners >= 2))) {
+        free(picks);
+        return;
+    }
+    an->parties = lis_xcalloc(n, sizeof *an->parties);
+    for (i = 0; i < n; i++)
+        fill_party(c, &picks[i], &an->parties[i]);
+    an->n_parties = n;
+    free(picks);
+    attach_quotes(an);
+
+    deal = lis_xcalloc(1, sizeof *deal);
+    if (c->hints[H_MERGE] && partners >= 2 && !t)
+        deal->kind = LIS_DEAL_MERGER;
+    else if (c->hints[H_BID])
+        deal->kind = LIS_DEAL_BID;
+    else if (pressure || c->hints[H_FORCE] > 1)
+        deal->kind = LIS_DEAL_FORCED_SALE;
+    else if (c->hints[H_STAKE])
+        deal->kind = LIS_DEAL_STAKE;
+    else if (!b && !a && s && c->hints[H_SELL])
+        deal->kind = LIS_DEAL_SALE;
+    else
+        deal->kind = LIS_DEAL_ACQUISITION;
+    if (blocked)
+        deal->status = "blocked";
+    else if (a && c->completed)
+        deal->status = "completed";
+    else if (chosen || a || approved)
+        deal->status = "agreed";
+    else if (b && all_out)
+        deal->status = "rejected";
+    else
+        deal->status = "proposed";
+    deal->summary = build_summary(c, an->parties, an->n_parties, deal->kind);
+    an->deal = deal;
+}
+
+void lis_parties_find(const struct lis_document *doc,
+                      const struct lis_lexicons *lx, struct lis_analysis *an)
+{
+    struct ctx c;
+    size_t i, mi = 0;
+
+    if (!doc || !an)
+        return;
+    /* a second run replaces the first one's result */
+    for (i = 0; i < an->n_parties; i++) {
+        free(an->parties[i].name);
+        free(an->parties[i].evidence);
+        free(an->parties[i].quotes);
+    }
+    free(an->parties);
+    if (an->deal)
+        free(an->deal->summary);
+    free(an->deal);
+    an->parties = NULL;
+    an->n_parties = 0;
+    an->deal = NULL;
+    if (!lx || !lx->deal_terms || lis_lexicon_size(lx->deal_terms) == 0 ||
+        an->n_entities == 0)
+        return;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.lex = lx->deal_terms;
+    c.an = an;
+    c.bidders[0] = c.bidders[1] = LIS_NONE;
+
+    /* pass 1: tokens of the sentences that hold a deal term */
+    for (i = 0; i < an->n_sentences; i++) {
+        const struct lis_sentence *s = &an->sentences[i];
+        size_t before = c.n_toks;
+
+        if (s->end > doc->body_len || s->start >= s->end)
+            continue;
+        if (has_deal_term(&c, s->start, s->end) &&
+            tokenize(&c, s->start, s->end, &mi)) {
+            c.ds = lis_xgrow(c.ds, &c.cap_ds, c.n_ds + 1, sizeof *c.ds);
+            c.ds[c.n_ds].sent = i;
+            c.ds[c.n_ds].first = before;
+            c.ds[c.n_ds].n = c.n_toks - before;
+            c.n_ds++;
+        } else {
+            c.n_toks = before;
+        }
+    }
+    /* pass 2: transactions; pass 3: what needs them */
+    for (i = 0; i < c.n_ds; i++) {
+        struct sview v;
+
+        sview_init(&v, &c, &c.ds[i]);
+        pass_a(&v);
+    }
+    c.targets = lis_xcalloc(an->n_entities, sizeof *c.targets);
+    for (i = 0; i < c.n_claims; i++)
+        if (c.claims[i].role == LIS_ROLE_TARGET && !c.claims[i].confirm)
+            c.targets[c.claims[i].ent] = true;
+    for (i = 0; i < c.n_ds; i++) {
+        struct sview v;
+
+        sview_init(&v, &c, &c.ds[i]);
+        pass_b(&v);
+    }
+#ifdef LIS_PARTIES_DEBUG
+    /* a trace for whoever tunes the rules (not built by default) */
+    for (i = 0; i < c.n_ds; i++) {
+        size_t k;
+
+        fprintf(stderr, "S%zu:", c.ds[i].sent);
+        for (k = 0; k < c.ds[i].n; k++) {
+            const struct tok *t = &c.toks[c.ds[i].first + k];
+
+            fprintf(stderr, " %s%.*s%s%s", t->kind == TK_ENT ? "[" : "",
+                    (int)(t->e - t->s), doc->body + t->s,
+                    t->kind == TK_ENT ? "]" : "",
+                    t->cls ? "/" : "");
+            if (t->cls)
+                fprintf(stderr, "%s", class_names[t->cls]);
+        }
+        fprintf(stderr, "\n");
+    }
+    for (i = 0; i < c.n_claims; i++)
+        fprintf(stderr, "claim %s %s %s %s score %d S%zu%s\n",
+                an->entities[c.claims[i].ent].name,
+                lis_role_code(c.claims[i].role),
+                c.claims[i].status ? lis_bid_status_code(c.claims[i].status) : "-",
+                c.claims[i].stance ? lis_stance_code(c.claims[i].stance) : "-",
+                c.claims[i].score, c.claims[i].sent,
+                c.claims[i].confirm ? " (confirm)" : "");
+#endif
+    build_result(&c);
+#ifdef LIS_PARTIES_DEBUG
+    for (i = 0; i < an->n_parties; i++)
+        fprintf(stderr, "party %s (%s) %s %s\n", an->parties[i].name,
+                an->entities[an->parties[i].entity].name,
+                lis_role_code(an->parties[i].role),
+                an->parties[i].status ? lis_bid_status_code(an->parties[i].status) : "-");
+    if (an->deal)
+        fprintf(stderr, "deal %s %s: %s\n", lis_deal_kind_code(an->deal->kind),
+                an->deal->status, an->deal->summary);
+#endif
+
+    for (i = 0; i < c.n_claims; i++)
+        free(c.claims[i].name);
+    free(c.claims);
+    free(c.targets);
+    free(c.toks);
+    free(c.ds);
+}
