@@ -1,0 +1,2285 @@
+/* entities.c -- named entities (PER, ORG, LOC, MISC) and their mentions:
+ * names, variants, descriptors ("la société") and subject pronouns
+ * resolved to the entity they stand for.
+ *
+ * Two linear passes over the sentences.  The first only records which
+ * words occur in lower case and which occur capitalised where
+ * capitalisation means something (not at a sentence start, after a colon
+ * or an opening quote): a capitalised word at a sentence start is a name
+ * only with evidence (a lexicon, CamelCase, an acronym, seen capitalised
+ * mid-sentence, followed by a verb) and never when the same word also
+ * occurs in lower case ("Pour", "Mais", "Face").  The second pass reads
+ * tokens left to right and emits mentions in order, so they come out
+ * sorted and non-overlapping.  Coreference keeps per-entity state in a
+ * hash table and a small ring of recent mentions: no scan over all
+ * previous mentions.
+ *
+ * Resolution.  A descriptor ("la société", "du groupe", "la firme de
+ * Redmond") or a subject pronoun ("il", "elle", "-t-il") takes the
+ * compatible entities of the most recent sentence that has any (within 3
+ * sentences for descriptors, 1 for pronouns); one of them, or the subject
+ * of that sentence when there are several; otherwise nothing is emitted.
+ * The subject is the first mention of a sentence that is not governed by
+ * a preposition, not after "et", not after a verb (unless "que" inverted
+ * it: "qu'aurait fait Microsoft") and not inside a quotation.  Pronouns
+ * only take subjects.  Narrow descriptors ("la banque", marked ORG! in the
+ * lexicon) only take an entity introduced with the same noun.
+ *
+ * Governments: "le gouvernement Trump", "l'administration Trump" give one
+ * ORG entity named after the first form met ("gouvernement Trump"), keyed
+ * on the name that follows, and linked (entity.linked) to the entity of
+ * that name when the article names it elsewhere.  "le gouvernement
+ * américain" gives an ORG "gouvernement américain" linked to the country
+ * (États-Unis).  A regulator is therefore an ORG whose name starts with a
+ * government noun of fr-titles.txt (kind "gov"); governments are never
+ * taken by company descriptors ("la société").
+ *
+ * Lexicons (data/): fr-places.txt (LOC), fr-organisations.txt (ORG),
+ * fr-demonyms.txt (MISC, linked to the place), fr-persons.txt (first
+ * names, with gender), fr-titles.txt (titles, roles, name heads, legal
+ * forms, government nouns, non-names), fr-descriptors.txt (phrase ->
+ * type), plus fr-stopwords.txt and fr-speech-verbs.txt. */
+#include <config.h>
+
+#include "liseuse/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+/* ------------------------------------------------------------ tokens */
+
+enum {
+    T_CAP = 1 << 0,      /* first letter upper case */
+    T_UPPER = 1 << 1,    /* acronym: >= 2 letters, all upper case */
+    T_CAMEL = 1 << 2,    /* upper case after lower case (TikTok, iPhone) */
+    T_LOWER = 1 << 3,    /* first letter lower case */
+    T_DIGIT = 1 << 4,    /* starts with a digit */
+    T_ELIDED = 1 << 5,   /* l' d' qu' ...: ends with its apostrophe */
+    T_WEAK = 1 << 6,     /* capitalisation proves nothing here */
+    T_GAP = 1 << 7,      /* not only white space before it */
+    T_INITIAL = 1 << 8,  /* one capital letter followed by '.' */
+    T_COMMA = 1 << 9,    /* a comma before it */
+    T_QUOTE = 1 << 10,   /* a quotation mark before it */
+    T_LETTERS1 = 1 << 11, /* a single letter */
+    T_ROMAN = 1 << 12,   /* a Roman numeral (III, IV) */
+    T_HASDIGIT = 1 << 13, /* has a digit (3DS, MD-83) */
+    T_HYPHEN = 1 << 14   /* has a hyphen (États-Unis, dit-il) */
+};
+
+/* Function words the rules look at, recognised once per token. */
+enum fw {
+    FW_NONE,
+    /* determiners */
+    FW_LE, FW_LA, FW_LES, FW_L, FW_CE, FW_CET, FW_CETTE, FW_CES, FW_UN,
+    FW_UNE,
+    /* particles of names */
+    FW_DE, FW_DU, FW_DES, FW_D, FW_VAN, FW_VON, FW_DER, FW_DEN, FW_DI,
+    FW_DA, FW_DEL, FW_DELLA, FW_DOS, FW_BIN, FW_BEN, FW_IBN, FW_AL, FW_EL,
+    /* prepositions */
+    FW_A, FW_AU, FW_AUX, FW_EN, FW_PAR, FW_POUR, FW_AVEC, FW_CHEZ, FW_SUR,
+    FW_CONTRE, FW_ENTRE, FW_SELON, FW_SANS, FW_VERS, FW_DANS, FW_APRES,
+    FW_AVANT, FW_DEPUIS, FW_PENDANT, FW_SOUS, FW_MALGRE, FW_PARMI,
+    FW_FACE,
+    /* what may precede a subject pronoun */
+    FW_ET, FW_MAIS, FW_QUE, FW_QU, FW_LORSQU, FW_PUISQU, FW_QUAND, FW_CAR,
+    FW_OU, FW_OUU, FW_SI, FW_S, FW_COMME, FW_DONC, FW_ALORS, FW_QUI,
+    FW_N,
+    /* pronouns */
+    FW_IL, FW_ELLE, FW_Y,
+    /* common verbs after a subject (evidence for a sentence-initial name),
+     * and those that make "il" impersonal */
+    FW_VERB, FW_IMPERS, FW_ETRE,
+    /* number words ("Deux Britanniques") */
+    FW_NUM
+};
+
+struct fw_entry {
+    const char *w;
+    enum fw fw;
+};
+
+/* Sorted by w (byte order of the folded UTF-8) for bsearch. */
+static const struct fw_entry fw_table[] = {
+    { "a", FW_VERB }, { "affirme", FW_VERB }, { "al", FW_AL },
+    { "alors", FW_ALORS }, { "annonce", FW_VERB }, { "au", FW_AU },
+    { "aura", FW_VERB }, { "aurait", FW_VERB }, { "aux", FW_AUX },
+    { "avait", FW_VERB }, { "avant", FW_AVANT }, { "avec", FW_AVEC },
+    { "ben", FW_BEN }, { "bin", FW_BIN }, { "c'", FW_NONE },
+    { "car", FW_CAR }, { "ce", FW_CE }, { "cent", FW_NUM }, { "ces", FW_CES },
+    { "cet", FW_CET }, { "cette", FW_CETTE }, { "chez", FW_CHEZ },
+    { "cinq", FW_NUM }, { "comme", FW_COMME }, { "contre", FW_CONTRE },
+    { "d'", FW_D }, { "da", FW_DA }, { "dans", FW_DANS }, { "de", FW_DE },
+    { "del", FW_DEL }, { "della", FW_DELLA }, { "den", FW_DEN },
+    { "depuis", FW_DEPUIS }, { "der", FW_DER }, { "des", FW_DES },
+    { "deux", FW_NUM }, { "di", FW_DI }, { "dit", FW_VERB },
+    { "dix", FW_NUM }, { "doit", FW_VERB }, { "donc", FW_DONC },
+    { "dos", FW_DOS }, { "du", FW_DU }, { "déclare", FW_VERB },
+    { "el", FW_EL }, { "elle", FW_ELLE }, { "en", FW_EN },
+    { "entre", FW_ENTRE }, { "est", FW_ETRE }, { "estime", FW_VERB },
+    { "et", FW_ET }, { "explique", FW_VERB }, { "face", FW_FACE },
+    { "fait", FW_VERB }, { "faut", FW_IMPERS }, { "fut", FW_VERB },
+    { "huit", FW_NUM }, { "ibn", FW_IBN }, { "il", FW_IL },
+    { "indique", FW_VERB }, { "l'", FW_L }, { "la", FW_LA }, { "le", FW_LE },
+    { "les", FW_LES }, { "lorsqu'", FW_LORSQU }, { "mais", FW_MAIS },
+    { "malgré", FW_MALGRE }, { "mille", FW_NUM }, { "n'", FW_N },
+    { "neuf", FW_NUM }, { "ont", FW_VERB }, { "ou", FW_OU }, { "où", FW_OUU },
+    { "par", FW_PAR }, { "paraît", FW_IMPERS }, { "parmi", FW_PARMI },
+    { "pendant", FW_PENDANT }, { "peut", FW_VERB }, { "pour", FW_POUR },
+    { "puisqu'", FW_PUISQU }, { "qu'", FW_QU }, { "quand", FW_QUAND },
+    { "quatre", FW_NUM }, { "que", FW_QUE }, { "qui", FW_QUI },
+    { "regrette", FW_VERB }, { "reste", FW_VERB }, { "s'", FW_S },
+    { "sans", FW_SANS }, { "selon", FW_SELON }, { "semble", FW_IMPERS },
+    { "sept", FW_NUM }, { "sera", FW_ETRE }, { "serait", FW_ETRE },
+    { "si", FW_SI }, { "six", FW_NUM }, { "sont", FW_VERB },
+    { "souhaite", FW_VERB }, { "sous", FW_SOUS }, { "sur", FW_SUR },
+    { "trois", FW_NUM }, { "un", FW_UN }, { "une", FW_UNE },
+    { "va", FW_VERB }, { "van", FW_VAN }, { "vers", FW_VERS },
+    { "veut", FW_VERB }, { "vient", FW_VERB }, { "von", FW_VON },
+    { "y", FW_Y }, { "à", FW_A }, { "était", FW_ETRE }, { "été", FW_NONE },
+};
+
+static bool fw_is_det(enum fw f)
+{
+    return f >= FW_LE && f <= FW_UNE;
+}
+
+static bool fw_is_de(enum fw f)
+{
+    return f == FW_DE || f == FW_DU || f == FW_DES || f == FW_D;
+}
+
+static bool fw_is_particle(enum fw f)
+{
+    return f >= FW_DE && f <= FW_EL;
+}
+
+static bool fw_is_prep(enum fw f)
+{
+    return (f >= FW_DE && f <= FW_D) || (f >= FW_A && f <= FW_FACE);
+}
+
+static bool fw_is_verb(enum fw f)
+{
+    return f == FW_VERB || f == FW_ETRE;
+}
+
+struct tok {
+    size_t s, e;
+    uint64_t h;             /* fold_hash of the word, computed in passing */
+    unsigned flags;
+    enum fw fw;
+};
+
+/* ------------------------------------------------------------ tables */
+
+/* A set of 64-bit hashes (0 is the empty mark). */
+struct hset {
+    uint64_t *v;
+    size_t cap, n;
+};
+
+static void hset_add(struct hset *h, uint64_t x)
+{
+    size_t i;
+
+    if (!x)
+        x = 1;
+    if ((h->n + 1) * 2 > h->cap) {
+        uint64_t *old = h->v;
+        size_t oldcap = h->cap, k;
+
+        h->cap = h->cap ? h->cap * 2 : 1024;
+        h->v = lis_xcalloc(h->cap, sizeof *h->v);
+        for (k = 0; k < oldcap; k++) {
+            if (!old[k])
+                continue;
+            i = old[k] & (h->cap - 1);
+            while (h->v[i])
+                i = (i + 1) & (h->cap - 1);
+            h->v[i] = old[k];
+        }
+        free(old);
+    }
+    i = x & (h->cap - 1);
+    while (h->v[i]) {
+        if (h->v[i] == x)
+            return;
+        i = (i + 1) & (h->cap - 1);
+    }
+    h->v[i] = x;
+    h->n++;
+}
+
+static bool hset_has(const struct hset *h, uint64_t x)
+{
+    size_t i;
+
+    if (!x)
+        x = 1;
+    if (!h->cap)
+        return false;
+    i = x & (h->cap - 1);
+    while (h->v[i]) {
+        if (h->v[i] == x)
+            return true;
+        i = (i + 1) & (h->cap - 1);
+    }
+    return false;
+}
+
+/* String keys -> entity index. */
+struct kslot {
+    uint64_t hash;
+    size_t key;         /* offset in pool + 1; 0 = empty */
+    size_t klen;
+    size_t val;
+};
+
+struct kmap {
+    struct kslot *v;
+    size_t cap, n;
+    struct lis_buf pool;
+};
+
+static uint64_t fnv(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static struct kslot *kmap_slot(struct kmap *m, const char *k, size_t n,
+                               uint64_t h)
+{
+    size_t i = h & (m->cap - 1);
+
+    for (;;) {
+        struct kslot *sl = &m->v[i];
+
+        if (!sl->key)
+            return sl;
+        if (sl->hash == h && sl->klen == n &&
+            memcmp(m->pool.data + sl->key - 1, k, n) == 0)
+            return sl;
+        i = (i + 1) & (m->cap - 1);
+    }
+}
+
+static size_t kmap_get(struct kmap *m, const char *k, size_t n)
+{
+    struct kslot *sl;
+
+    if (!m->cap || n == 0)
+        return LIS_NONE;
+    sl = kmap_slot(m, k, n, fnv(k, n));
+    return sl->key ? sl->val : LIS_NONE;
+}
+
+static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
+{
+    struct kslot *sl;
+    uint64_t h = fnv(k, n);
+
+    if (n == 0)
+        return;
+    if ((m->n + 1) * 2 > m->cap) {
+        struct kslot *old = m->v;
+        size_t oldcap = m->cap, i;
+
+        m->cap = m->cap ? m->cap * 2 : 256;
+        m->v = lis_xcalloc(m->cap, sizeof *m->v);
+        for (i = 0; i < oldcap; i++) {
+            size_t j;
+
+            if (!old[i].key)
+                continue;
+            j = old[i].hash & (m->cap - 1);
+            while (m->v[j].key)
+                j = (j + 1) & (m->cap - 1);
+            m->v[j] = old[i];
+        }
+        free(old);
+    }
+    sl = kmap_slot(m, k, n, h);
+    if (!sl->key) {
+        sl->hash = h;
+        sl->klen = n;
+        sl->key = m->pool.len + 1;
+        lis_buf_add(&m->pool, k, n);
+        m->n++;
+    }
+    sl->val = val;
+}
+
+/* ------------------------------------------------------------ state */
+
+struct ent {
+    char *name;
+    int votes[LIS_ENT_COUNT];
+    char gender;            /* 'M', 'F' or 0 */
+    char org_gender;        /* gender of the last descriptor used for it */
+    uint64_t role;          /* hash of the role word that introduced it */
+    char *link;             /* name of the entity it links to, or NULL */
+    bool gov;               /* a government: never "la société" */
+};
+
+struct memo_slot {
+    uint64_t key;           /* 0: empty */
+    const char *val;        /* lexicon value (borrowed), NULL: absent */
+};
+
+struct memo {
+    struct memo_slot *v;
+    size_t cap, n;
+};
+
+struct recent {
+    size_t ent;
+    size_t sent;
+    bool subject;
+};
+
+#define RING 64
+
+struct cue {
+    int type;               /* -1: none */
+    char gender;
+    uint64_t role;
+};
+
+struct ctx {
+    const char *body;
+    size_t body_len;
+    const struct lis_lexicons *lx;
+    struct tok *toks;
+    size_t n_toks, cap_toks;
+    size_t sent;            /* index of the current sentence */
+    size_t sent_end;
+    bool have_subject;      /* the current sentence's subject is known */
+    struct hset lower, strong;
+    struct ent *ents;
+    size_t n_ents, cap_ents;
+    struct kmap keys;
+    struct lis_mention *ments;
+    size_t n_ments, cap_ments;
+    size_t last_end;
+    struct recent ring[RING];
+    size_t ring_n;          /* total pushed; ring[(ring_n - 1) % RING] newest */
+    struct lis_buf kb, kb2;
+    uint16_t *fw_slots;     /* function-word hash (FW_SLOTS entries) */
+    uint64_t *fw_hash;      /* fold_hash of each fw_table word */
+    struct memo *memo;      /* whole-word lexicon answers */
+};
+
+/* ------------------------------------------------------------ characters */
+
+static inline size_t get_cp(const char *s, size_t len, size_t i,
+                            uint32_t *cp)
+{
+    if ((unsigned char)s[i] < 0x80) {
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return lis_lex_get_cp(s + i, len - i, cp);
+}
+
+static inline bool is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp >= 0xC0 && cp <= 0x24F)
+        return cp != 0xD7 && cp != 0xF7;
+    return uc_is_alpha(cp) || uc_is_general_category(cp, UC_CATEGORY_M);
+}
+
+static inline bool is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+static inline bool is_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return uc_is_upper(cp) ||
+           uc_is_general_category(cp, UC_TITLECASE_LETTER);
+}
+
+static inline bool is_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return uc_is_lower(cp);
+}
+
+static inline bool is_apos(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static inline bool is_hyphen(uint32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool is_quote_mark(uint32_t cp)
+{
+    switch (cp) {
+    case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E:
+    case 0x2039: case 0x203A: case 0x2018: case 0x201A:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Does s[0..n) (the letters before an apostrophe) form an elided word? */
+static bool elision_prefix(const char *s, size_t n)
+{
+    static const char *const pre[] = {
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+        "puisqu", "quoiqu", "presqu"
+    };
+    char low[8];
+    size_t i;
+
+    if (n == 0 || n > 7)
+        return false;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c >= 0x80)
+            return false;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (i = 0; i < LIS_ARRAY_LEN(pre); i++)
+        if (strlen(pre[i]) == n && memcmp(pre[i], low, n) == 0)
+            return true;
+    return false;
+}
+
+/* Word hashes: the folded bytes are packed eight at a time and mixed per
+ * chunk, so scanning a word costs a shift and an or per byte. */
+struct fh {
+    uint64_t h, acc;
+    unsigned sh;
+};
+
+static inline void fh_init(struct fh *f)
+{
+    f->h = 0x9E3779B97F4A7C15ULL;
+    f->acc = 0;
+    f->sh = 0;
+}
+
+static inline void fh_byte(struct fh *f, unsigned char b)
+{
+    f->acc |= (uint64_t)b << f->sh;
+    f->sh += 8;
+    if (f->sh == 64) {
+        f->h = (f->h ^ f->acc) * 0xff51afd7ed558ccdULL;
+        f->h ^= f->h >> 29;
+        f->acc = 0;
+        f->sh = 0;
+    }
+}
+
+static inline void fh_cp(struct fh *f, uint32_t cp)
+{
+    char tmp[8];
+    size_t k, m = lis_lex_fold_cp(cp, tmp);
+
+    for (k = 0; k < m; k++)
+        fh_byte(f, (unsigned char)tmp[k]);
+}
+
+static inline uint64_t fh_end(const struct fh *f)
+{
+    uint64_t h = (f->h ^ f->acc ^ ((uint64_t)f->sh << 56)) *
+                 0xc4ceb9fe1a85ec53ULL;
+
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+
+/* Hash of s[0..n) folded to lower case (’ == '); tokenize computes the
+ * same in passing. */
+static uint64_t fold_hash(const char *s, size_t n)
+{
+    struct fh f;
+    size_t i = 0;
+
+    fh_init(&f);
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        uint32_t cp;
+
+        if (ch < 0x80) {
+            fh_byte(&f, (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32
+                                                               : ch));
+            i++;
+            continue;
+        }
+        i += get_cp(s, n, i, &cp);
+        fh_cp(&f, cp);
+    }
+    return fh_end(&f);
+}
+
+/* Function-word table for one run: an open-addressing hash over the folded
+ * words of fw_table (built per call, so the core keeps no global state). */
+#define FW_SLOTS 512
+
+static uint64_t fold_hash(const char *s, size_t n);
+
+static void fw_index_build(uint16_t *slots, uint64_t *hashes)
+{
+    size_t k;
+
+    memset(slots, 0, FW_SLOTS * sizeof *slots);
+    for (k = 0; k < LIS_ARRAY_LEN(fw_table); k++) {
+        size_t h;
+
+        hashes[k] = fold_hash(fw_table[k].w, strlen(fw_table[k].w));
+        h = hashes[k] & (FW_SLOTS - 1);
+
+        while (slots[h])
+            h = (h + 1) & (FW_SLOTS - 1);
+        slots[h] = (uint16_t)(k + 1);
+    }
+}
+
+/* Split body[from..to) into word tokens with their flags (light: the first
+ * pass, which needs no function words). */
+static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
+{
+    const char *b = c->body;
+    size_t i = from, gap = from;
+
+    c->n_toks = 0;
+    while (i < to) {
+        uint32_t cp;
+        unsigned char ch = (unsigned char)b[i];
+        size_t s, j;
+        size_t letters = 0, uppers = 0, digits = 0;
+        struct fh h;
+        bool seg_lower = false, camel = false, elided = false;
+        unsigned flags = 0;
+        struct tok *t;
+
+        if (ch < 0x80) {
+            if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') &&
+                !(ch >= '0' && ch <= '9')) {
+                i++;
+                continue;
+            }
+            cp = ch;
+        } else {
+            size_t n = lis_lex_get_cp(b + i, to - i, &cp);
+
+            if (!is_letter(cp) && !is_digit(cp)) {
+                i += n;
+                continue;
+            }
+        }
+        s = i;
+        fh_init(&h);
+        if (is_upper(cp))
+            flags |= T_CAP;
+        else if (is_lower(cp))
+            flags |= T_LOWER;
+        else if (is_digit(cp))
+            flags |= T_DIGIT;
+        j = i;
+        while (j < to) {
+            uint32_t nx = 0;
+            size_t m;
+
+            ch = (unsigned char)b[j];
+            if (ch < 0x80) {
+                if (ch >= 'a' && ch <= 'z') {
+                    letters++;
+                    seg_lower = true;
+                    fh_byte(&h, ch);
+                    j++;
+                    continue;
+                }
+                if (ch >= 'A' && ch <= 'Z') {
+                    letters++;
+                    uppers++;
+                    if (seg_lower)
+                        camel = true;
+                    fh_byte(&h, (unsigned char)(ch + 32));
+                    j++;
+                    continue;
+                }
+                if (ch >= '0' && ch <= '9') {
+                    digits++;
+                    fh_byte(&h, ch);
+                    j++;
+                    continue;
+                }
+                if (ch != '-' && ch != '\'')
+                    break;
+                cp = ch;
+                m = 1;
+            } else {
+                m = lis_lex_get_cp(b + j, to - j, &cp);
+                if (is_letter(cp)) {
+                    fh_cp(&h, cp);
+                    letters++;
+                    if (is_upper(cp)) {
+                        uppers++;
+                        if (seg_lower)
+                            camel = true;
+                    } else if (is_lower(cp)) {
+                        seg_lower = true;
+                    }
+                    j += m;
+                    continue;
+                }
+                if (cp != 0xAD && !is_hyphen(cp) && !is_apos(cp))
+                    break;
+            }
+            /* a connector: it belongs to the word when a letter follows */
+            if (j + m < to)
+                get_cp(b, to, j + m, &nx);
+            if ((cp == 0xAD || is_hyphen(cp)) &&
+                (is_letter(nx) || is_digit(nx))) {
+                fh_cp(&h, cp);
+                if (cp != 0xAD) {
+                    seg_lower = false;
+                    flags |= T_HYPHEN;
+                }
+                j += m;
+                continue;
+            }
+            if (is_apos(cp) && is_letter(nx)) {
+                fh_byte(&h, (unsigned char)'\'');
+                if (elision_prefix(b + s, j - s)) {
+                    j += m;
+                    elided = true;
+                    break;
+                }
+                j += m;
+                continue;
+            }
+            break;
+        }
+        /* Mc/Mac names are not CamelCase brands */
+        if (camel && flags & T_CAP && (j - s > 2) &&
+            (memcmp(b + s, "Mc", 2) == 0 || memcmp(b + s, "Mac", 3) == 0))
+            camel = false;
+        if (camel)
+            flags |= T_CAMEL;
+        if (elided)
+            flags |= T_ELIDED;
+        if (digits)
+            flags |= T_HASDIGIT;
+        if (letters >= 2 && uppers == letters && !elided) {
+            size_t k;
+            bool roman = true;
+
+            for (k = s; k < j; k++)
+                if (!strchr("IVXLC", b[k]))
+                    roman = false;
+            flags |= roman ? T_ROMAN : T_UPPER;
+        } else if (letters >= 2 && uppers >= 1 && (flags & T_CAP) &&
+                   b[j - 1] == 'e' && j - s <= 8) {
+            size_t k;
+            bool roman = true;
+
+            for (k = s; k + 1 < j; k++)     /* "XVe siècle" */
+                if (!strchr("IVXLC", b[k]))
+                    roman = false;
+            if (roman)
+                flags |= T_ROMAN;
+        }
+        if (letters == 1)
+            flags |= T_LETTERS1;
+        if (letters == 1 && (flags & T_CAP) && j < to && b[j] == '.')
+            flags |= T_INITIAL;
+        /* what separates it from the previous word */
+        if (c->n_toks == 0)
+            flags |= T_WEAK;
+        if (gap < s && !(s - gap == 1 && b[gap] == ' ')) {
+            size_t g = gap;
+
+            while (g < s) {
+                uint32_t gc;
+
+                g += get_cp(b, s, g, &gc);
+                if (gc == ' ' || lis_lex_is_space_cp(gc))
+                    continue;
+                flags |= T_GAP;
+                if (gc == ',')
+                    flags |= T_COMMA;
+                else if (is_quote_mark(gc))
+                    flags |= T_QUOTE | T_WEAK;
+                else if (gc == ':' || gc == '(' || gc == '[' ||
+                         gc == '.' || gc == '!' || gc == '?' ||
+                         gc == 0x2026 || gc == 0x2013 || gc == 0x2014 ||
+                         gc == '-' || gc == ';')
+                    flags |= T_WEAK;
+            }
+        }
+        if (c->n_toks == c->cap_toks)
+            c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1,
+                                sizeof *c->toks);
+        t = &c->toks[c->n_toks++];
+        t->s = s;
+        t->e = j;
+        t->flags = flags;
+        t->h = fh_end(&h);
+        t->fw = FW_NONE;
+        if (!light && (flags & (T_LOWER | T_CAP)) && j - s <= 10) {
+            size_t q = t->h & (FW_SLOTS - 1);
+
+            while (c->fw_slots[q]) {
+                const struct fw_entry *fe = &fw_table[c->fw_slots[q] - 1];
+
+                /* a 64-bit hash match among ~150 words is the word */
+                if (c->fw_hash[c->fw_slots[q] - 1] == t->h) {
+                    t->fw = fe->fw;
+                    break;
+                }
+                q = (q + 1) & (FW_SLOTS - 1);
+            }
+        }
+        gap = j;
+        i = j;
+    }
+}
+
+/* ------------------------------------------------------------ helpers */
+
+/* Whole-word lookups are memoised by the word's hash: the same word gets
+ * the same answer, and a text has far fewer words than tokens. */
+static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
+                         size_t s, size_t e, uint64_t h, const char **val)
+{
+    struct memo *m = c->memo;
+    uint64_t key = (h ^ (uint64_t)(uintptr_t)lx) * 0x9E3779B97F4A7C15ULL;
+    size_t i;
+    const char *v = NULL;
+    bool r;
+
+    if (!key)
+        key = 1;
+    i = key & (m->cap - 1);
+    while (m->v[i].key) {
+        if (m->v[i].key == key) {
+            if (val)
+                *val = m->v[i].val;
+            return m->v[i].val != NULL;
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+    r = lis_lexicon_has(lx, c->body + s, e - s, &v);
+    if ((m->n + 1) * 2 > m->cap) {
+        struct memo_slot *old = m->v;
+        size_t oldcap = m->cap, k;
+
+        m->cap *= 2;
+        m->v = lis_xcalloc(m->cap, sizeof *m->v);
+        for (k = 0; k < oldcap; k++) {
+            size_t j;
+
+            if (!old[k].key)
+                continue;
+            j = old[k].key & (m->cap - 1);
+            while (m->v[j].key)
+                j = (j + 1) & (m->cap - 1);
+            m->v[j] = old[k];
+        }
+        free(old);
+        i = key & (m->cap - 1);
+        while (m->v[i].key)
+            i = (i + 1) & (m->cap - 1);
+    }
+    m->v[i].key = key;
+    m->v[i].val = r ? (v ? v : "") : NULL;
+    m->n++;
+    if (val)
+        *val = r ? (v ? v : "") : NULL;
+    return r;
+}
+
+static bool tok_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
+                        const struct tok *t, const char **val)
+{
+    return span_has_lex(c, lx, t->s, t->e, t->h, val);
+}
+
+static bool lower_seen(const struct ctx *c, const struct tok *t)
+{
+    return hset_has(&c->lower, t->h);
+}
+
+static bool strong_seen(const struct ctx *c, const struct tok *t)
+{
+    return hset_has(&c->strong, t->h);
+}
+
+static bool ends_with(const struct ctx *c, const struct tok *t,
+                      const char *suf)
+{
+    size_t n = strlen(suf);
+
+    return t->e - t->s > n && memcmp(c->body + t->e - n, suf, n) == 0;
+}
+
+static bool is_stop(const struct ctx *c, const struct tok *t)
+{
+    return tok_has_lex(c, c->lx->stopwords, t, NULL);
+}
+
+/* A lower-case demonym adjective ("américain"), memoised. */
+static bool is_demonym_word(const struct ctx *c, const struct tok *t)
+{
+    return tok_has_lex(c, c->lx->demonyms, t, NULL);
+}
+
+/* A token that may be part of a name. */
+static bool nameish(const struct tok *t)
+{
+    return (t->flags & (T_CAP | T_UPPER | T_CAMEL)) &&
+           !(t->flags & (T_ELIDED | T_DIGIT));
+}
+
+/* Lower-case word that reads like an adjective of a name ("communiste",
+ * "chinois", "mondial", "française"), not a verb. */
+static bool adjective_like(const struct ctx *c, const struct tok *t)
+{
+    static const char *const suf[] = {
+        "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
+        "ains", "aines", "ien", "ienne", "iens", "iennes", "éen", "éenne",
+        "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "aire",
+        "aires", "iste", "istes", "ique", "iques", "if", "ive", "ifs",
+        "ives", "ier", "ière", "iers", "ières", "unie", "unies", "uni",
+        "unis", "eur", "rice", "ère", "ères", "ée", "ées", "eux", "euse",
+        "euses"
+    };
+    size_t k;
+
+    if (!(t->flags & T_LOWER) || t->flags & T_ELIDED || t->fw != FW_NONE)
+        return false;
+    if (is_demonym_word(c, t))
+        return true;
+    for (k = 0; k < LIS_ARRAY_LEN(suf); k++)
+        if (ends_with(c, t, suf[k]))
+            goto suffix_ok;
+    return false;
+suffix_ok:
+    if (is_stop(c, t) || tok_has_lex(c, c->lx->speech_verbs, t, NULL))
+        return false;
+    return true;
+}
+
+/* Fold a name into a key: lower case, no accents, no periods, white space
+ * collapsed ("Etats-Unis" == "États-Unis", "B. Obama" -> "b obama"). */
+static void fold_key(struct lis_buf *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    bool space = false;
+
+    while (i < n) {
+        uint32_t cp;
+
+        i += get_cp(s, n, i, &cp);
+        if (lis_lex_is_space_cp(cp)) {
+            space = out->len > 0;
+            continue;
+        }
+        if (cp == '.')
+            continue;
+        if (space) {
+            lis_buf_addc(out, ' ');
+            space = false;
+        }
+        if (is_apos(cp) || cp == 0x2018) {
+            lis_buf_addc(out, '\'');
+            continue;
+        }
+        if (is_hyphen(cp)) {
+            lis_buf_addc(out, '-');
+            continue;
+        }
+        cp = uc_tolower(cp);
+        if (cp == 0x153) {
+            lis_buf_adds(out, "oe");
+            continue;
+        }
+        if (cp == 0xE6) {
+            lis_buf_adds(out, "ae");
+            continue;
+        }
+        if (cp >= 0xC0 && cp <= 0x24F) {
+            ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+            int k = uc_canonical_decomposition(cp, d);
+
+            if (k > 0 && d[0] < 0x80)
+                cp = d[0];
+        }
+        lis_buf_add_cp(out, cp);
+    }
+}
+
+/* Key into c->kb: prefix + folded text. */
+static void make_key(struct ctx *c, const char *prefix, const char *s,
+                     size_t n)
+{
+    static const char *const art[] = { "le ", "la ", "les ", "l'" };
+    size_t p = strlen(prefix), a;
+
+    c->kb.len = 0;
+    lis_buf_adds(&c->kb, prefix);
+    fold_key(&c->kb, s, n);
+    /* "La Poste" and "Poste" are one name */
+    for (a = 0; a < LIS_ARRAY_LEN(art); a++) {
+        size_t l = strlen(art[a]);
+
+        if (c->kb.len > p + l && memcmp(c->kb.data + p, art[a], l) == 0) {
+            memmove(c->kb.data + p, c->kb.data + p + l, c->kb.len - p - l);
+            c->kb.len -= l;
+            c->kb.data[c->kb.len] = '\0';
+            break;
+        }
+    }
+}
+
+static int ent_type(const struct ent *e)
+{
+    int t, best = LIS_ENT_MISC, bv = 0;
+    static const int order[] = { LIS_ENT_ORG, LIS_ENT_PER, LIS_ENT_LOC,
+                                 LIS_ENT_MISC };
+
+    for (t = 0; t < 4; t++)
+        if (e->votes[order[t]] > bv) {
+            bv = e->votes[order[t]];
+            best = order[t];
+        }
+    return best;
+}
+
+static size_t new_ent(struct ctx *c, const char *name, size_t n)
+{
+    struct ent *e;
+
+    c->ents = lis_xgrow(c->ents, &c->cap_ents, c->n_ents + 1,
+                        sizeof *c->ents);
+    e = &c->ents[c->n_ents];
+    memset(e, 0, sizeof *e);
+    e->name = lis_xstrndup(name, n);
+    return c->n_ents++;
+}
+
+static void set_name(struct ent *e, const char *name, size_t n)
+{
+    free(e->name);
+    e->name = lis_xstrndup(name, n);
+}
+
+/* Is the mention starting at token i in subject position: the first
+ * mention of its sentence not governed by a preposition. */
+static bool subject_pos(const struct ctx *c, size_t i)
+{
+    size_t k = i;
+
+    if (c->have_subject)
+        return false;
+    while (k > 0 && (fw_is_det(c->toks[k - 1].fw) ||
+                     (c->toks[k - 1].flags & T_LETTERS1)) &&
+           !(c->toks[k].flags & T_GAP && !(c->toks[k - 1].flags & T_INITIAL)))
+        k--;
+    /* someone named inside a quotation ("« M. Foote, vous êtes ... »") is
+     * spoken to or about, not the subject the narration goes on with */
+    if (c->toks[k].flags & T_QUOTE)
+        return false;
+    if (k == 0)
+        return true;
+    /* after a verb it is an object ("Le juge a reçu Jean Valmont"), unless
+     * que/qu' inverted them ("qu'aurait fait Microsoft") */
+    if (k > 48)
+        return false;
+    {
+        size_t q;
+        bool que = false;
+
+        for (q = 0; q < k; q++) {
+            if (c->toks[q].fw == FW_QU || c->toks[q].fw == FW_QUE)
+                que = true;
+            else if (fw_is_verb(c->toks[q].fw) && !que)
+                return false;
+        }
+    }
+    /* "entre Apple et Samsung": neither is the subject */
+    return !fw_is_prep(c->toks[k - 1].fw) && c->toks[k - 1].fw != FW_ET &&
+           c->toks[k - 1].fw != FW_OU;
+}
+
+static void add_mention(struct ctx *c, size_t start, size_t end, size_t ent,
+                        enum lis_mention_kind kind, size_t tok_i)
+{
+    struct lis_mention *m;
+    struct recent *r;
+    bool subj;
+
+    if (start < c->last_end || end <= start || ent == LIS_NONE)
+        return;
+    /* only subject pronouns are emitted */
+    subj = kind == LIS_MENTION_PRONOUN || subject_pos(c, tok_i);
+    if (subj)
+        c->have_subject = true;
+    c->ments = lis_xgrow(c->ments, &c->cap_ments, c->n_ments + 1,
+                         sizeof *c->ments);
+    m = &c->ments[c->n_ments++];
+    m->start = start;
+    m->end = end;
+    m->entity = ent;
+    m->kind = kind;
+    c->last_end = end;
+    r = &c->ring[c->ring_n++ % RING];
+    r->ent = ent;
+    r->sent = c->sent;
+    r->subject = subj;
+}
+
+/* Name or alias: does the surface fold to the entity's name?  (Uses both
+ * key buffers: call it after the entity lookups.) */
+static enum lis_mention_kind name_kind(struct ctx *c, size_t ent,
+                                       const char *s, size_t n)
+{
+    const char *nm = c->ents[ent].name;
+
+    if (strlen(nm) == n && memcmp(nm, s, n) == 0)
+        return LIS_MENTION_NAME;
+    c->kb.len = 0;
+    fold_key(&c->kb, s, n);
+    c->kb2.len = 0;
+    fold_key(&c->kb2, nm, strlen(nm));
+    return c->kb.len == c->kb2.len && c->kb.len > 0 &&
+                   memcmp(c->kb.data, c->kb2.data, c->kb.len) == 0
+               ? LIS_MENTION_NAME : LIS_MENTION_ALIAS;
+}
+
+/* ------------------------------------------------------------ resolution */
+
+enum want { W_ORG, W_ORG_ROLE, W_LOC, W_PER_ROLE, W_IL, W_ELLE_PER, W_ELLE_ORG };
+
+static bool compatible(const struct ctx *c, const struct recent *r,
+                       enum want w, uint64_t role)
+{
+    const struct ent *e = &c->ents[r->ent];
+    int t = ent_type(e);
+
+    switch (w) {
+    case W_ORG:
+        return t == LIS_ENT_ORG && !e->gov;
+    case W_ORG_ROLE:
+        return t == LIS_ENT_ORG && e->role == role;
+    case W_LOC:
+        return t == LIS_ENT_LOC;
+    case W_PER_ROLE:
+        return t == LIS_ENT_PER && e->role == role;
+    case W_IL:
+        return t == LIS_ENT_PER && e->gender != 'F' && r->subject;
+    case W_ELLE_PER:
+        return t == LIS_ENT_PER && e->gender == 'F' && r->subject;
+    case W_ELLE_ORG:
+        return t == LIS_ENT_ORG && r->subject && e->org_gender != 'M';
+    }
+    return false;
+}
+
+/* The entity a descriptor or pronoun stands for: the compatible entities
+ * of the most recent sentence (within window sentences) that has any; one
+ * of them, or the subject among several; else ambiguous.  *found tells
+ * whether any candidate was seen (ambiguity vs. nothing). */
+static size_t resolve(const struct ctx *c, size_t window, enum want w,
+                      uint64_t role, bool *found)
+{
+    size_t cand[8], nc = 0, subj = LIS_NONE, group = LIS_NONE, k;
+    size_t avail = c->ring_n < RING ? c->ring_n : RING;
+    bool unsure = false;
+
+    *found = false;
+    for (k = 0; k < avail; k++) {
+        const struct recent *r = &c->ring[(c->ring_n - 1 - k) % RING];
+        size_t j;
+
+        if (r->sent + window < c->sent)
+            break;
+        if (group != LIS_NONE && r->sent != group)
+            break;
+        if (!compatible(c, r, w, role)) {
+            /* a name of unknown kind nearby could be the referent too */
+            if (ent_type(&c->ents[r->ent]) == LIS_ENT_MISC &&
+                !c->ents[r->ent].link)
+                unsure = true;
+            continue;
+        }
+        group = r->sent;
+        *found = true;
+        if (r->subject)
+            subj = r->ent;
+        for (j = 0; j < nc; j++)
+            if (cand[j] == r->ent)
+                break;
+        if (j == nc && nc < LIS_ARRAY_LEN(cand))
+            cand[nc++] = r->ent;
+    }
+    if (nc == 1 && (!unsure || subj == cand[0]))
+        return cand[0];
+    if (nc > 1 && subj != LIS_NONE)
+        return subj;
+    return LIS_NONE;
+}
+
+/* ------------------------------------------------------------ entities */
+
+/* Find or create the entity for a name s[0..n) with canonical form
+ * canon[0..cn) and type votes; person surnames join earlier full names. */
+static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
+                         size_t ntok, int type, int weight, bool person_like)
+{
+    size_t e;
+
+    make_key(c, "", canon, cn);
+    e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+    if (e != LIS_NONE && cn > strlen(c->ents[e].name) && ntok >= 2)
+        set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
+    if (e == LIS_NONE && ntok == 1) {
+        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland" */
+        make_key(c, "s:", canon, cn);
+        e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        if (e == LIS_NONE) {
+            make_key(c, "f:", canon, cn);
+            e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        }
+        if (e != LIS_NONE && type >= 0 && type != LIS_ENT_PER && weight >= 3)
+            e = LIS_NONE;
+        make_key(c, "", canon, cn);
+    }
+    if (e == LIS_NONE && ntok == 2 && cn > 2 && canon[1] == '.') {
+        /* "B. Obama" after "Barack Obama" */
+        const char *last = canon + cn;
+        size_t f;
+
+        while (last > canon && last[-1] != ' ')
+            last--;
+        make_key(c, "s:", last, (size_t)(canon + cn - last));
+        f = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        if (f != LIS_NONE && c->ents[f].name[0] == canon[0])
+            e = f;
+        make_key(c, "", canon, cn);
+    }
+    if (e == LIS_NONE && ntok >= 2 && person_like) {
+        /* "Obama" first, then "Barack Obama": the full name wins */
+        const char *last = canon + cn;
+        size_t ln;
+
+        while (last > canon && last[-1] != ' ')
+            last--;
+        ln = (size_t)(canon + cn - last);
+        c->kb2.len = 0;
+        fold_key(&c->kb2, last, ln);
+        e = kmap_get(&c->keys, c->kb2.data, c->kb2.len);
+        /* only a bare surname grows into the full name ("Michelle Obama"
+         * is not "Barack Obama") */
+        if (e != LIS_NONE && strchr(c->ents[e].name, ' '))
+            e = LIS_NONE;
+        if (e != LIS_NONE) {
+            int t = ent_type(&c->ents[e]);
+
+            if (t == LIS_ENT_PER || c->ents[e].votes[t] < 3)
+                set_name(&c->ents[e], canon, cn);
+            else
+                e = LIS_NONE;
+        }
+    }
+    if (e == LIS_NONE)
+        e = new_ent(c, canon, cn);
+    kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+    if (type >= 0)
+        c->ents[e].votes[type] += weight;
+    if (ntok >= 2 && (person_like || type == LIS_ENT_PER)) {
+        const char *last = canon + cn;
+
+        while (last > canon && last[-1] != ' ')
+            last--;
+        make_key(c, "s:", last, (size_t)(canon + cn - last));
+        kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+        last = canon;
+        while (last < canon + cn && *last != ' ')
+            last++;
+        if (lis_lexicon_has(c->lx->persons, canon, (size_t)(last - canon),
+                            NULL)) {
+            make_key(c, "f:", canon, (size_t)(last - canon));
+            kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+        }
+    }
+    return e;
+}
+
+/* Token index whose end is body offset end (a trailing '.' may belong to
+ * the match: "Inc.", "M."), from token i; LIS_NONE when the match ends
+ * inside a word. */
+static size_t tok_ending_at(const struct ctx *c, size_t i, size_t end)
+{
+    for (; i < c->n_toks && c->toks[i].s < end; i++) {
+        if (c->toks[i].e == end)
+            return i;
+        if (c->toks[i].e + 1 == end && c->body[c->toks[i].e] == '.')
+            return i;
+    }
+    return LIS_NONE;
+}
+
+static size_t lex_match(const struct ctx *c, const struct lis_lexicon *lx,
+                        size_t i, const char **val)
+{
+    const struct tok *t = &c->toks[i];
+
+    return lis_lexicon_match(lx, c->body + t->s, c->sent_end - t->s, val);
+}
+
+/* Only spaces between body offsets a and b. */
+static bool only_space(const struct ctx *c, size_t a, size_t b)
+{
+    while (a < b) {
+        uint32_t cp;
+
+        a += get_cp(c->body, b, a, &cp);
+        if (!lis_lex_is_space_cp(cp))
+            return false;
+    }
+    return true;
+}
+
+static char gender_of(const char *val)
+{
+    const char *colon = val ? strrchr(val, ':') : NULL;
+
+    if (val && (strcmp(val, "M") == 0 || strcmp(val, "F") == 0))
+        return val[0];
+    if (colon && (colon[1] == 'M' || colon[1] == 'F'))
+        return colon[1];
+    return 0;
+}
+
+static size_t process_name(struct ctx *c, size_t i, struct cue cue);
+
+/* Register "i:" + the initials of tokens i..j (particles and determiners
+ * skipped) for entity e, so that a later bare acronym finds it:
+ * "Human Rights Watch" ... "HRW", "Cour pénale internationale" ... "CPI". */
+static void register_initials(struct ctx *c, size_t e, size_t i, size_t j)
+{
+    char buf[24];
+    size_t q, n = 0;
+
+    if (j - i < 1 || j - i > 8)
+        return;
+    for (q = i; q <= j; q++) {
+        const struct tok *t = &c->toks[q];
+        uint32_t cp;
+
+        if (fw_is_particle(t->fw) || fw_is_det(t->fw) || t->fw == FW_ET ||
+            (t->flags & T_ELIDED))
+            continue;
+        get_cp(c->body, t->e, t->s, &cp);
+        if (!is_letter(cp) || n + 1 >= sizeof buf)
+            return;
+        n += (size_t)u8_uctomb((uint8_t *)buf + n, cp, (int)(sizeof buf - n));
+    }
+    if (n < 2)
+        return;
+    make_key(c, "i:", buf, n);
+    if (kmap_get(&c->keys, c->kb.data, c->kb.len) == LIS_NONE)
+        kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+}
+
+/* "Nouvelle Démocratie (ND)", "Parti socialiste (PASOK)": an acronym in
+ * parentheses right after a name of several words, starting with the same
+ * letter, is the same entity (and makes it an organisation: people have no
+ * acronym).  Tokens i..j are the name ending at end; returns the next
+ * token. */
+static size_t acronym_alias(struct ctx *c, size_t e, size_t i, size_t j,
+                            size_t end)
+{
+    size_t k = j + 1;
+    const struct tok *a, *t = &c->toks[i];
+
+    if (k >= c->n_toks || j == i)
+        return j + 1;
+    a = &c->toks[k];
+    if (!((a->flags & T_UPPER) ||
+          ((a->flags & T_CAP) && c->ents[e].votes[LIS_ENT_ORG] >= 3)) ||
+        (a->flags & T_HASDIGIT) ||
+        a->e >= c->sent_end || c->body[a->e] != ')' ||
+        c->body[a->s - 1] != '(' || !only_space(c, end, a->s - 1) ||
+        c->body[a->s] != c->body[t->s] ||
+        tok_has_lex(c, c->lx->persons, t, NULL))
+        return j + 1;
+    make_key(c, "", c->body + a->s, a->e - a->s);
+    if (kmap_get(&c->keys, c->kb.data, c->kb.len) != LIS_NONE ||
+        lex_match(c, c->lx->orgs, k, NULL) ||
+        lex_match(c, c->lx->places, k, NULL))
+        return j + 1;
+    kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+    c->ents[e].votes[LIS_ENT_ORG] += 5;
+    add_mention(c, a->s, a->e, e, LIS_MENTION_ALIAS, k);
+    return k + 1;
+}
+
+/* "gouvernement Trump", "administration américaine": tokens i (the noun)
+ * and after; returns the next token or i when it does not apply. */
+static size_t process_gov(struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->toks[i];
+    size_t k = i + 1, j;
+    const char *val = NULL;
+    size_t e, len;
+
+    if (k >= c->n_toks || c->toks[k].flags & T_GAP)
+        return i;
+    if (nameish(&c->toks[k]) && !(c->toks[k].flags & T_LETTERS1)) {
+        j = k;
+        while (j + 1 < c->n_toks && nameish(&c->toks[j + 1]) &&
+               !(c->toks[j + 1].flags & T_GAP))
+            j++;
+        make_key(c, "g:", c->body + c->toks[k].s,
+                 c->toks[j].e - c->toks[k].s);
+        e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        if (e == LIS_NONE) {
+            e = new_ent(c, c->body + t->s, c->toks[j].e - t->s);
+            kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+            c->ents[e].link = lis_xstrndup(c->body + c->toks[k].s,
+                                           c->toks[j].e - c->toks[k].s);
+        }
+        c->ents[e].votes[LIS_ENT_ORG] += 5;
+        c->ents[e].gov = true;
+        add_mention(c, t->s, c->toks[j].e, e,
+                    name_kind(c, e, c->body + t->s, c->toks[j].e - t->s), i);
+        return j + 1;
+    }
+    if (c->toks[k].flags & T_LOWER) {
+        len = lis_lexicon_match(c->lx->demonyms, c->body + c->toks[k].s,
+                                c->toks[k].e - c->toks[k].s, &val);
+        if (len != c->toks[k].e - c->toks[k].s || !val || !*val)
+            return i;
+        make_key(c, "g:", val, strlen(val));
+        e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        if (e == LIS_NONE) {
+            e = new_ent(c, c->body + t->s, c->toks[k].e - t->s);
+            kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+            c->ents[e].link = lis_xstrdup(val);
+        }
+        c->ents[e].votes[LIS_ENT_ORG] += 5;
+        c->ents[e].gov = true;
+        add_mention(c, t->s, c->toks[k].e, e,
+                    name_kind(c, e, c->body + t->s, c->toks[k].e - t->s), i);
+        return k + 1;
+    }
+    return i;
+}
+
+/* Title, role, head, legal form or government noun at token i (any
+ * case).  Returns the next token to read, or i when nothing applies. */
+static size_t process_title(struct ctx *c, size_t i, size_t *head_end,
+                            int *head_type)
+{
+    const char *val = NULL;
+    const struct tok *t0 = &c->toks[i];
+    size_t len, j, k;
+    struct cue cue = { -1, 0, 0 };
+
+    *head_end = LIS_NONE;
+    if ((i + 1 >= c->n_toks || (c->toks[i + 1].flags & T_GAP)) &&
+        (t0->e >= c->sent_end || c->body[t0->e] != '.'))
+        /* only the word itself can match ("M." needs its period) */
+        len = tok_has_lex(c, c->lx->titles, t0, &val) ? t0->e - t0->s : 0;
+    else
+        len = lex_match(c, c->lx->titles, i, &val);
+    if (!len || !val)
+        return i;
+    j = tok_ending_at(c, i, c->toks[i].s + len);
+    if (j == LIS_NONE)
+        return i;
+    k = j + 1;
+    if (strncmp(val, "gov", 3) == 0)
+        return process_gov(c, i);
+    if (strcmp(val, "common") == 0)
+        return j + 1;
+    if (strncmp(val, "head-", 5) == 0) {
+        if (!(c->toks[i].flags & T_CAP)) {
+            /* "ministère de la Culture", "rue de Rivoli": only heads marked
+             * '+' name things in lower case too ("le centre de Téhéran"
+             * is no organisation) */
+            size_t q = k + 1;
+
+            if (val[strlen(val) - 1] != '+' || k >= c->n_toks ||
+                (c->toks[k].flags & T_GAP))
+                return i;
+            if (nameish(&c->toks[k]) &&
+                !(c->toks[k].flags & (T_WEAK | T_LETTERS1))) {
+                /* "l'école Ozar Hatorah", "le lac Léman": a type cue */
+                cue.type = strncmp(val, "head-LOC", 8) == 0 ? LIS_ENT_LOC
+                                                             : LIS_ENT_ORG;
+                return process_name(c, k, cue);
+            }
+            if (!fw_is_de(c->toks[k].fw))
+                return i;
+            if (q < c->n_toks && (c->toks[q].fw == FW_LA ||
+                                  c->toks[q].fw == FW_L))
+                q++;
+            if (q >= c->n_toks || !nameish(&c->toks[q]) ||
+                (c->toks[q].flags & T_GAP) ||
+                lex_match(c, c->lx->orgs, q, NULL) ||
+                tok_has_lex(c, c->lx->persons, &c->toks[q], NULL))
+                return i;
+        }
+        *head_end = j;
+        *head_type = strncmp(val, "head-LOC", 8) == 0    ? LIS_ENT_LOC
+                     : strncmp(val, "head-MISC", 9) == 0 ? LIS_ENT_MISC
+                                                         : LIS_ENT_ORG;
+        return i;
+    }
+    if (k >= c->n_toks)
+        return i;
+    if (strncmp(val, "title", 5) == 0 || strncmp(val, "role", 4) == 0) {
+        const struct tok *n = &c->toks[k];
+        size_t match_end = c->toks[i].s + len;
+
+        cue.gender = gender_of(val);
+        if (nameish(n) && !(n->flags & T_QUOTE) &&
+            only_space(c, match_end, n->s)) {
+            if (strncmp(val, "title", 5) == 0 || !(n->flags & T_UPPER)) {
+                cue.type = LIS_ENT_PER;
+                cue.role = strncmp(val, "role", 4) == 0
+                               ? fold_hash(c->body + c->toks[j].s,
+                                           c->toks[j].e - c->toks[j].s)
+                               : 0;
+                return process_name(c, k, cue);
+            }
+        }
+        if (strncmp(val, "role-org", 8) == 0 && fw_is_de(n->fw) &&
+            !(n->flags & T_GAP) && k + 1 < c->n_toks &&
+            nameish(&c->toks[k + 1]) && !(c->toks[k + 1].flags & T_GAP)) {
+            cue.type = LIS_ENT_ORG;
+            cue.gender = 0;
+            return process_name(c, k + 1, cue);
+        }
+        if (strncmp(val, "role-portfolio", 14) == 0 && fw_is_de(n->fw) &&
+            !(n->flags & T_GAP)) {
+            /* "ministre des Finances": the portfolio is not a name */
+            size_t q = k + 1;
+
+            if (q < c->n_toks && (c->toks[q].fw == FW_LA ||
+                                  c->toks[q].fw == FW_L))
+                q++;
+            if (q >= c->n_toks || !nameish(&c->toks[q]) ||
+                (c->toks[q].flags & T_GAP))
+                return i;
+            while (q + 1 < c->n_toks && nameish(&c->toks[q + 1]) &&
+                   !(c->toks[q + 1].flags & T_GAP))
+                q++;
+            return q + 1;
+        }
+        /* a capitalised role with no name after it ("l'ancien Premier
+         * ministre libanais") is still no name */
+        if (c->toks[i].flags & T_CAP)
+            return j + 1;
+    }
+    return i;
+}
+
+/* A capitalised word at a weak position: is there evidence it is a name? */
+static bool weak_evidence(const struct ctx *c, size_t i, size_t j)
+{
+    const struct tok *t = &c->toks[i];
+
+    if (is_stop(c, t) || ends_with(c, t, "ment"))
+        return false;
+    if (t->flags & (T_CAMEL | T_UPPER))
+        return true;
+    if (lower_seen(c, t))
+        return false;
+    if (strong_seen(c, t) || tok_has_lex(c, c->lx->persons, t, NULL))
+        return true;
+    if (t->fw == FW_NUM)
+        return false;
+    if (j > i && !(c->toks[i + 1].flags & T_WEAK) &&
+        !lex_match(c, c->lx->demonyms, i + 1, NULL))
+        return true;            /* "Barack Obama a dit" */
+    if (j + 1 < c->n_toks && !(c->toks[j + 1].flags & T_GAP) &&
+        (fw_is_verb(c->toks[j + 1].fw) ||
+         tok_has_lex(c, c->lx->speech_verbs, &c->toks[j + 1], NULL)))
+        return true;
+    return false;
+}
+
+/* A name starting at token i (capitalised, CamelCase or acronym).
+ * Returns the next token to read. */
+static size_t process_name(struct ctx *c, size_t i, struct cue cue)
+{
+    const struct tok *t = &c->toks[i];
+    const char *val = NULL, *v2 = NULL;
+    size_t best = 0, len, j, k, end, e, head_end = LIS_NONE;
+    int best_kind = -1, head_type = -1, type = -1, weight = 0;
+    bool weak = (t->flags & T_WEAK) != 0, person = false, lowered = false;
+    size_t ntok;
+
+    if (weak && cue.type < 0 && is_stop(c, t))
+        return i + 1;
+    if (t->flags & (T_LETTERS1 | T_ROMAN) && !(t->flags & T_INITIAL) &&
+        cue.type < 0)
+        return i + 1;
+    if (cue.type < 0) {
+        k = process_title(c, i, &head_end, &head_type);
+        if (k != i)
+            return k;
+    }
+    /* lexicons: places, then organisations, then demonyms (a known name
+     * beats a head: "Commission européenne | de Bruxelles") */
+    if (i + 1 >= c->n_toks || (c->toks[i + 1].flags & T_GAP)) {
+        /* nothing but this word can match: the memoised whole-word
+         * answers are the same as a longest match */
+        size_t wl = t->e - t->s;
+
+        if (tok_has_lex(c, c->lx->places, t, &val)) {
+            best = wl;
+            best_kind = 0;
+            v2 = val;
+        } else if (tok_has_lex(c, c->lx->orgs, t, &val)) {
+            best = wl;
+            best_kind = 1;
+            v2 = val;
+        } else if (tok_has_lex(c, c->lx->demonyms, t, &val)) {
+            best = wl;
+            best_kind = 2;
+            v2 = val;
+        }
+    } else {
+        len = lex_match(c, c->lx->places, i, &val);
+        if (len) {
+            best = len;
+            best_kind = 0;
+            v2 = val;
+        }
+        len = lex_match(c, c->lx->orgs, i, &val);
+        if (len > best) {
+            best = len;
+            best_kind = 1;
+            v2 = val;
+        }
+        len = lex_match(c, c->lx->demonyms, i, &val);
+        if (len > best) {
+            best = len;
+            best_kind = 2;
+            v2 = val;
+        }
+    }
+    if (best && head_end != LIS_NONE && t->s + best <= c->toks[head_end].e)
+        best = 0;
+    if (best) {
+        j = tok_ending_at(c, i, t->s + best);
+        if (j != LIS_NONE &&
+            !(j == i && j + 1 < c->n_toks && nameish(&c->toks[j + 1]) &&
+              !(c->toks[j + 1].flags & T_GAP) && best_kind != 2 &&
+              !(c->toks[j + 1].flags & T_UPPER) &&
+              /* "AFP | Jean-Philippe Magnen" but "HP France" */
+              (!(t->flags & T_UPPER) ||
+               tok_has_lex(c, c->lx->places, &c->toks[j + 1], NULL) ||
+               tok_has_lex(c, c->lx->orgs, &c->toks[j + 1], NULL)))) {
+            if (weak && j == i && cue.type < 0 && lower_seen(c, t) &&
+                !(t->flags & (T_UPPER | T_CAMEL)))
+                return i + 1;
+            end = t->s + best;
+            if (best_kind == 2) {
+                make_key(c, "d:", v2, strlen(v2));
+                e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+                if (e == LIS_NONE) {
+                    e = new_ent(c, c->body + t->s, end - t->s);
+                    kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+                    c->ents[e].link = lis_xstrdup(v2);
+                }
+                c->ents[e].votes[LIS_ENT_MISC] += 5;
+                add_mention(c, t->s, end, e,
+                            name_kind(c, e, c->body + t->s, end - t->s), i);
+                return j + 1;
+            }
+            if (v2 && *v2)
+                e = entity_for(c, v2, strlen(v2), 1 + j - i,
+                               best_kind == 0 ? LIS_ENT_LOC : LIS_ENT_ORG, 5,
+                               false);
+            else
+                e = entity_for(c, c->body + t->s, end - t->s, 1 + j - i,
+                               best_kind == 0 ? LIS_ENT_LOC : LIS_ENT_ORG, 5,
+                               false);
+            if (cue.type >= 0)
+                c->ents[e].votes[cue.type] += 1;
+            add_mention(c, t->s, end, e,
+                        name_kind(c, e, c->body + t->s, end - t->s), i);
+            if (j > i && best_kind == 1)
+                register_initials(c, e, i, j);
+            return acronym_alias(c, e, i, j, end);
+        }
+    }
+    /* a capitalised sequence */
+    j = head_end != LIS_NONE ? head_end : i;
+    for (;;) {
+        size_t n1 = j + 1, n2;
+
+        if (n1 >= c->n_toks)
+            break;
+        /* "Autorité palestinienne | Yasser Arafat" */
+        if (lowered && nameish(&c->toks[n1]))
+            break;
+        if (nameish(&c->toks[n1]) && !(c->toks[n1].flags & T_GAP)) {
+            const char *sv = NULL;
+
+            /* "Acmeco | SA": a legal form closes the name */
+            if ((c->toks[n1].flags & T_CAP) &&
+                lex_match(c, c->lx->titles, n1, &sv) && sv &&
+                strcmp(sv, "suffix") == 0)
+                break;
+            /* "WikiLeaks | Julian Assange" */
+            if ((c->toks[j].flags & T_CAMEL) &&
+                !(c->toks[n1].flags & (T_CAMEL | T_UPPER)))
+                break;
+            /* "Assemblée | Claude Bartolone": a first name starts a person */
+            if (!(c->toks[n1].flags & T_UPPER) &&
+                (head_type >= 0 ||
+                 (c->toks[j].flags & (T_UPPER | T_CAMEL)) ||
+                 (n1 + 1 < c->n_toks && nameish(&c->toks[n1 + 1]) &&
+                  !(c->toks[n1 + 1].flags & T_GAP)) ||
+                 tok_has_lex(c, c->lx->orgs, &c->toks[j], NULL) ||
+                 tok_has_lex(c, c->lx->places, &c->toks[j], NULL)) &&
+                tok_has_lex(c, c->lx->persons, &c->toks[n1], NULL) &&
+                !tok_has_lex(c, c->lx->persons, &c->toks[j], NULL))
+                break;
+            j = n1;
+            continue;
+        }
+        if ((c->toks[j].flags & T_INITIAL) && nameish(&c->toks[n1]) &&
+            c->toks[n1].fw == FW_NONE && !is_stop(c, &c->toks[n1]) &&
+            only_space(c, c->toks[j].e + 1, c->toks[n1].s)) {
+            j = n1;
+            continue;
+        }
+        if (c->toks[n1].flags & T_GAP)
+            break;
+        if (fw_is_particle(c->toks[n1].fw)) {
+            bool glue = head_type >= 0 || cue.type == LIS_ENT_PER ||
+                        (fw_is_det(t->fw) && !weak) ||
+                        (j == i && tok_has_lex(c, c->lx->persons, t, NULL)) ||
+                        !fw_is_de(c->toks[n1].fw);
+
+            n2 = n1 + 1;
+            if (n2 < c->n_toks && c->toks[n1].fw == FW_DE &&
+                (c->toks[n2].fw == FW_LA || c->toks[n2].fw == FW_L) &&
+                !(c->toks[n2].flags & T_GAP))
+                n2++;
+            if (glue && n2 < c->n_toks && nameish(&c->toks[n2]) &&
+                !(c->toks[n2].flags & T_GAP)) {
+                j = n2;
+                continue;
+            }
+            /* "Confédération générale du travail" */
+            if (head_type >= 0 && lowered && n2 < c->n_toks &&
+                (c->toks[n2].flags & T_LOWER) &&
+                !(c->toks[n2].flags & T_GAP) && c->toks[n2].fw == FW_NONE &&
+                !is_stop(c, &c->toks[n2]) &&
+                !tok_has_lex(c, c->lx->speech_verbs, &c->toks[n2], NULL)) {
+                j = n2;
+                continue;
+            }
+            /* "Forum mondial de la langue française" */
+            if (head_type >= 0 && n2 + 1 < c->n_toks &&
+                (c->toks[n2].flags & T_LOWER) &&
+                !(c->toks[n2].flags & T_GAP) && c->toks[n2].fw == FW_NONE &&
+                !is_stop(c, &c->toks[n2]) &&
+                !(c->toks[n2 + 1].flags & T_GAP) &&
+                adjective_like(c, &c->toks[n2 + 1])) {
+                j = n2 + 1;
+                lowered = true;
+                continue;
+            }
+            break;
+        }
+        if (head_type >= 0 && j - i < 8 && adjective_like(c, &c->toks[n1])) {
+            j = n1;
+            lowered = true;
+            continue;
+        }
+        break;
+    }
+    if (head_type >= 0 && j == head_end)
+        return head_end + 1;    /* a head alone ("Union", "Conseil") */
+    if (j == i && (t->flags & T_INITIAL) && cue.type < 0)
+        return i + 1;           /* "40 °C." */
+    if (weak && cue.type < 0 && head_type < 0 && !weak_evidence(c, i, j))
+        return i + 1;
+    end = c->toks[j].e;
+    ntok = 1 + j - i;
+    /* legal form: "Apple Inc.", "Total SA" */
+    k = j + 1;
+    if (k < c->n_toks && (c->toks[k].flags & T_CAP) &&
+        only_space(c, end, c->toks[k].s)) {
+        len = lex_match(c, c->lx->titles, k, &val);
+        if (len && val && strcmp(val, "suffix") == 0 &&
+            tok_ending_at(c, k, c->toks[k].s + len) == k) {
+            end = c->toks[k].s + len;
+            type = LIS_ENT_ORG;
+            weight = 3;
+            j = k;
+        }
+    }
+    /* "Technology Facilities Council", "Dana Air" */
+    if (type < 0 && ntok >= 2 && tok_has_lex(c, c->lx->titles, &c->toks[j],
+                                             &val) &&
+        strcmp(val, "tail-ORG") == 0) {
+        type = LIS_ENT_ORG;
+        weight = 3;
+    }
+    /* the type */
+    if (type < 0 && cue.type >= 0) {
+        type = cue.type;
+        weight = 3;
+    } else if (type < 0 && head_type >= 0) {
+        type = head_type;
+        weight = 3;
+    }
+    if (ntok >= 2 && tok_has_lex(c, c->lx->persons, t, &val) &&
+        head_type < 0) {
+        if (type < 0) {
+            type = LIS_ENT_PER;
+            weight = 3;
+        }
+        if (!cue.gender)
+            cue.gender = gender_of(val);
+        person = true;
+    }
+    if ((t->flags & T_INITIAL) && ntok >= 2 && type < 0) {
+        type = LIS_ENT_PER;
+        weight = 2;
+    }
+    if (type < 0) {
+        enum fw prev = i > 0 ? c->toks[i - 1].fw : FW_NONE;
+
+        unsigned all = 0;
+        bool known = false, common = false, caplow = true;
+        size_t q;
+
+        for (q = i; q <= j; q++) {
+            const struct tok *u = &c->toks[q];
+
+            all |= u->flags;
+            if (!(u->flags & T_CAP) || (u->flags & (T_UPPER | T_ROMAN)))
+                caplow = false;
+            if (ntok > 1 && (tok_has_lex(c, c->lx->places, u, NULL) ||
+                             tok_has_lex(c, c->lx->orgs, u, NULL)))
+                known = true;
+            if (ntok > 1 && lower_seen(c, u))
+                common = true;
+        }
+        if (t->flags & T_CAMEL)
+            type = t->flags & T_LOWER ? LIS_ENT_MISC : LIS_ENT_ORG;
+        else if (all & (T_HASDIGIT | T_ROMAN))
+            type = LIS_ENT_MISC;
+        else if (ntok == 1 && (t->flags & T_UPPER))
+            type = LIS_ENT_ORG;
+        else if ((prev == FW_EN || prev == FW_AU || prev == FW_AUX ||
+                  (prev == FW_A && ntok == 1)) && !(t->flags & T_GAP))
+            type = LIS_ENT_LOC;
+        else if (ntok >= 2 && (fw_is_det(t->fw) || known))
+            type = LIS_ENT_ORG;     /* "La Poste", "France Culture" */
+        else if (ntok == 2 && caplow && !common)
+            type = LIS_ENT_PER;     /* "Vassilis Rapanos" */
+        else
+            type = LIS_ENT_MISC;
+        weight = 1;
+    }
+    /* "Barroso, le président de la Commission" */
+    if (weight < 3 && j + 2 < c->n_toks && (c->toks[j + 1].flags & T_COMMA) &&
+        fw_is_det(c->toks[j + 1].fw) &&
+        tok_has_lex(c, c->lx->titles, &c->toks[j + 2], &val) &&
+        strncmp(val, "role", 4) == 0) {
+        type = LIS_ENT_PER;
+        weight = 2;
+    }
+    if (type == LIS_ENT_PER && ntok >= 2)
+        person = true;
+    if (ntok == 1 && (t->flags & T_UPPER) && !(t->flags & T_HASDIGIT)) {
+        /* "HRW" after "Human Rights Watch" */
+        make_key(c, "", c->body + t->s, end - t->s);
+        if (kmap_get(&c->keys, c->kb.data, c->kb.len) == LIS_NONE) {
+            make_key(c, "i:", c->body + t->s, end - t->s);
+            e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+            if (e != LIS_NONE) {
+                make_key(c, "", c->body + t->s, end - t->s);
+                kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+                add_mention(c, t->s, end, e, LIS_MENTION_ALIAS, i);
+                return j + 1;
+            }
+        }
+    }
+    e = entity_for(c, c->body + t->s, end - t->s, ntok, type, weight, person);
+    if (cue.gender && !c->ents[e].gender)
+        c->ents[e].gender = cue.gender;
+    if (cue.role)
+        c->ents[e].role = cue.role;
+    else if (head_type >= 0 && !c->ents[e].role)
+        c->ents[e].role = fold_hash(c->body + t->s, c->toks[i].e - t->s);
+    add_mention(c, t->s, end, e, name_kind(c, e, c->body + t->s, end - t->s),
+                i);
+    if (ntok >= 2 && ent_type(&c->ents[e]) != LIS_ENT_PER)
+        register_initials(c, e, i, j);
+    return acronym_alias(c, e, i, j, end);
+}
+
+/* Descriptor at determiner token i ("la société", "le géant américain",
+ * "la firme de Redmond"); returns the next token or i. */
+static size_t process_descriptor(struct ctx *c, size_t i)
+{
+    const char *val = NULL;
+    size_t len, j, k, end, e;
+    int type;
+    enum want w;
+    bool found, strict;
+    char g;
+    struct cue cue;
+
+    if (i + 2 >= c->n_toks || (c->toks[i + 2].flags & T_GAP) ||
+        (c->toks[i + 2].fw != FW_NONE && !fw_is_particle(c->toks[i + 2].fw) &&
+         !fw_is_det(c->toks[i + 2].fw))) {
+        /* only "determiner noun" can match: a memoised exact lookup */
+        uint64_t h = c->toks[i].h * 0x100000001B3ULL ^ c->toks[i + 1].h;
+
+        len = span_has_lex(c, c->lx->descriptors, c->toks[i].s,
+                           c->toks[i + 1].e, h, &val)
+                  ? c->toks[i + 1].e - c->toks[i].s : 0;
+    } else {
+        len = lex_match(c, c->lx->descriptors, i, &val);
+    }
+    if (!len || !val)
+        return i;
+    j = tok_ending_at(c, i, c->toks[i].s + len);
+    if (j == LIS_NONE || j == i)
+        return i;
+    if ((c->toks[j].flags & T_CAP) && !(c->toks[j].flags & T_WEAK))
+        return i;               /* "le Parti socialiste" is a name */
+    type = strcmp(val, "PER") == 0 ? LIS_ENT_PER
+           : strcmp(val, "LOC") == 0 ? LIS_ENT_LOC : LIS_ENT_ORG;
+    strict = strcmp(val, "ORG!") == 0;
+    g = (c->toks[i].fw == FW_LA || c->toks[i].fw == FW_CETTE) ? 'F'
+        : (c->toks[i].fw == FW_LE || c->toks[i].fw == FW_CE ||
+           c->toks[i].fw == FW_CET) ? 'M' : 0;
+    k = j + 1;
+    cue.type = type;
+    cue.gender = type == LIS_ENT_PER ? g : 0;
+    cue.role = type != LIS_ENT_LOC
+                   ? fold_hash(c->body + c->toks[j].s,
+                               c->toks[j].e - c->toks[j].s) : 0;
+    /* apposition: "la société SpaceX", "le président Obama" */
+    if (k < c->n_toks && nameish(&c->toks[k]) &&
+        !(c->toks[k].flags & (T_GAP | T_WEAK)))
+        return process_name(c, k, cue);
+    end = c->toks[j].e;
+    if (k < c->n_toks && !(c->toks[k].flags & T_GAP) && fw_is_de(c->toks[k].fw)) {
+        size_t n2 = k + 1, pl;
+
+        if (n2 < c->n_toks && nameish(&c->toks[n2]) &&
+            !(c->toks[n2].flags & T_GAP)) {
+            if (type == LIS_ENT_LOC) {
+                cue.role = 0;
+                return process_name(c, n2, cue);    /* "la ville de Paris" */
+            }
+            pl = lex_match(c, c->lx->places, n2, NULL);
+            if (type == LIS_ENT_ORG && pl &&
+                tok_ending_at(c, n2, c->toks[n2].s + pl) != LIS_NONE) {
+                end = c->toks[n2].s + pl;           /* "la firme de Redmond" */
+                k = tok_ending_at(c, n2, end) + 1;
+            } else {
+                return i + 1;
+            }
+        } else if (type == LIS_ENT_PER) {
+            return i + 1;       /* "le président de la République" */
+        }
+    } else if (k < c->n_toks && !(c->toks[k].flags & T_GAP) &&
+               adjective_like(c, &c->toks[k])) {
+        end = c->toks[k].e;     /* "la multinationale américaine" */
+        k++;
+    }
+    /* a descriptor opening a quotation is usually generic */
+    if (c->toks[i].flags & T_QUOTE)
+        return k;
+    w = type == LIS_ENT_ORG ? (strict ? W_ORG_ROLE : W_ORG)
+        : type == LIS_ENT_LOC ? W_LOC : W_PER_ROLE;
+    e = resolve(c, 3, w, cue.role, &found);
+    if (e == LIS_NONE)
+        return k;
+    if (type == LIS_ENT_ORG && g)
+        c->ents[e].org_gender = g;
+    add_mention(c, c->toks[i].s, end, e, LIS_MENTION_DESCRIPTOR, i);
+    return k;
+}
+
+/* "du groupe", "au géant": the article is fused with the preposition;
+ * match "le" + the noun and mention the noun alone. */
+static size_t process_fused_descriptor(struct ctx *c, size_t i)
+{
+    char buf[96];
+    const struct tok *n;
+    size_t avail, len, j, end, e;
+    const char *val = NULL;
+    bool found;
+
+    if (i + 1 >= c->n_toks)
+        return i;
+    n = &c->toks[i + 1];
+    if (!(n->flags & T_LOWER) || (n->flags & T_GAP))
+        return i;
+    avail = c->sent_end - n->s;
+    if (avail > sizeof buf - 4)
+        avail = sizeof buf - 4;
+    memcpy(buf, "le ", 3);
+    memcpy(buf + 3, c->body + n->s, avail);
+    len = lis_lexicon_match(c->lx->descriptors, buf, avail + 3, &val);
+    if (len <= 3 || !val || strcmp(val, "ORG") != 0)
+        return i;
+    end = n->s + len - 3;
+    j = tok_ending_at(c, i + 1, end);
+    if (j == LIS_NONE)
+        return i;
+    if (j + 1 < c->n_toks && nameish(&c->toks[j + 1]) &&
+        !(c->toks[j + 1].flags & (T_GAP | T_WEAK))) {
+        struct cue cue = { LIS_ENT_ORG, 0, 0 };
+
+        cue.role = fold_hash(c->body + c->toks[j].s,
+                             c->toks[j].e - c->toks[j].s);
+        return process_name(c, j + 1, cue);     /* "du groupe Renault" */
+    }
+    if (j + 1 < c->n_toks && !(c->toks[j + 1].flags & T_GAP) &&
+        (fw_is_de(c->toks[j + 1].fw) || adjective_like(c, &c->toks[j + 1])))
+        return i;
+    if (c->toks[i].flags & T_QUOTE)
+        return j + 1;
+    e = resolve(c, 3, W_ORG, 0, &found);
+    if (e == LIS_NONE)
+        return j + 1;
+    c->ents[e].org_gender = 'M';
+    add_mention(c, n->s, end, e, LIS_MENTION_DESCRIPTOR, i + 1);
+    return j + 1;
+}
+
+/* Subject pronoun "il"/"elle" at token i, or the inverted "-t-il". */
+static void process_pronoun(struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->toks[i];
+    size_t ps = t->s, pe = t->e, e;
+    bool elle, found;
+
+    if (t->fw == FW_IL || t->fw == FW_ELLE) {
+        const struct tok *n = i + 1 < c->n_toks ? &c->toks[i + 1] : NULL;
+
+        elle = t->fw == FW_ELLE;
+        if (t->flags & T_QUOTE)
+            return;
+        if (i > 0 && !(t->flags & T_COMMA)) {
+            enum fw p = c->toks[i - 1].fw;
+
+            if (!(p == FW_ET || p == FW_MAIS || p == FW_QUE || p == FW_QU ||
+                  p == FW_LORSQU || p == FW_PUISQU || p == FW_QUAND ||
+                  p == FW_CAR || p == FW_OU || p == FW_OUU || p == FW_S ||
+                  p == FW_COMME || p == FW_DONC || p == FW_ALORS ||
+                  p == FW_SI))
+                return;
+        }
+        /* impersonal "il y a", "il faut", "il est prévu que" */
+        if (!elle && n) {
+            if (n->fw == FW_Y || n->fw == FW_IMPERS)
+                return;
+            if (n->fw == FW_S)
+                return;
+            if (n->fw == FW_N && i + 2 < c->n_toks &&
+                (c->toks[i + 2].fw == FW_Y || c->toks[i + 2].fw == FW_IMPERS))
+                return;             /* "il n'y a", "il ne faut" */
+            if (n->fw == FW_ETRE && i + 3 < c->n_toks &&
+                (c->toks[i + 3].fw == FW_QUE || c->toks[i + 3].fw == FW_QU ||
+                 c->toks[i + 3].fw == FW_DE || c->toks[i + 3].fw == FW_D))
+                return;
+        }
+    } else {
+        /* "explique-t-il", "a-t-elle", "dit-il" */
+        const char *b = c->body;
+        size_t n = t->e - t->s;
+
+        if (!(t->flags & T_LOWER) && !(t->flags & T_WEAK))
+            return;
+        if (n > 5 && memcmp(b + t->e - 5, "-elle", 5) == 0)
+            elle = true;
+        else if (n > 3 && memcmp(b + t->e - 3, "-il", 3) == 0)
+            elle = false;
+        else
+            return;
+        pe = t->e;
+        ps = pe - (elle ? 4 : 2);
+    }
+    if (elle) {
+        e = resolve(c, 1, W_ELLE_PER, 0, &found);
+        if (e == LIS_NONE && !found)
+            e = resolve(c, 1, W_ELLE_ORG, 0, &found);
+    } else {
+        e = resolve(c, 1, W_IL, 0, &found);
+    }
+    if (e != LIS_NONE)
+        add_mention(c, ps, pe, e, LIS_MENTION_PRONOUN, i);
+}
+
+/* ------------------------------------------------------------ passes */
+
+static void first_pass(struct ctx *c)
+{
+    size_t k;
+
+    for (k = 0; k < c->n_toks; k++) {
+        const struct tok *t = &c->toks[k];
+
+        if (t->flags & T_ELIDED)
+            continue;
+        if ((t->flags & T_LOWER) && !(t->flags & T_CAMEL))
+            hset_add(&c->lower, t->h);
+        else if ((t->flags & T_CAP) && !(t->flags & T_WEAK))
+            hset_add(&c->strong, t->h);
+    }
+}
+
+static void second_pass(struct ctx *c)
+{
+    size_t i = 0;
+
+    c->have_subject = false;
+    while (i < c->n_toks) {
+        const struct tok *t = &c->toks[i];
+        size_t k;
+
+        if (t->s < c->last_end) {
+            i++;
+            continue;
+        }
+        if (fw_is_det(t->fw) && i + 1 < c->n_toks &&
+            !(c->toks[i + 1].flags & (T_GAP | T_ELIDED)) &&
+            c->toks[i + 1].fw == FW_NONE &&
+            (c->toks[i + 1].flags & (T_LOWER | T_WEAK))) {
+            /* descriptors are a determiner and a lower-case noun */
+            k = process_descriptor(c, i);
+            if (k != i) {
+                i = k;
+                continue;
+            }
+        } else if (t->fw == FW_DU || t->fw == FW_AU) {
+            k = process_fused_descriptor(c, i);
+            if (k != i) {
+                i = k;
+                continue;
+            }
+        }
+        if ((t->flags & T_LOWER) && !(t->flags & T_ELIDED) &&
+            t->fw == FW_NONE && i + 1 < c->n_toks &&
+            !(c->toks[i + 1].flags & T_GAP) &&
+            (nameish(&c->toks[i + 1]) ||
+             (i + 2 < c->n_toks && nameish(&c->toks[i + 2])) ||
+             (i + 3 < c->n_toks && fw_is_de(c->toks[i + 1].fw) &&
+              (c->toks[i + 2].fw == FW_LA || c->toks[i + 2].fw == FW_L) &&
+              nameish(&c->toks[i + 3])) ||
+             (i > 0 && fw_is_det(c->toks[i - 1].fw) &&
+              (c->toks[i + 1].flags & T_LOWER) &&
+              is_demonym_word(c, &c->toks[i + 1])))) {
+            size_t he;
+            int ht;
+
+            k = process_title(c, i, &he, &ht);
+            if (k == i && he != LIS_NONE) {
+                struct cue none = { -1, 0, 0 };
+
+                k = process_name(c, i, none);
+            }
+            if (k != i) {
+                i = k;
+                continue;
+            }
+        }
+        if (t->fw == FW_IL || t->fw == FW_ELLE ||
+            ((t->flags & T_LOWER) && (t->flags & T_HYPHEN) &&
+             t->e - t->s > 3 &&
+             c->body[t->e - 3] != ' ' &&
+             (memcmp(c->body + t->e - 3, "-il", 3) == 0 ||
+              (t->e - t->s > 5 &&
+               memcmp(c->body + t->e - 5, "-elle", 5) == 0)))) {
+            process_pronoun(c, i);
+            i++;
+            continue;
+        }
+        if ((t->flags & (T_ELIDED | T_CAP)) == (T_ELIDED | T_CAP) &&
+            i + 1 < c->n_toks && nameish(&c->toks[i + 1]) &&
+            !(c->toks[i + 1].flags & T_GAP)) {
+            /* "L'Oréal", "L'Équipe": the article belongs to the name */
+            const char *val = NULL;
+            size_t len = lex_match(c, c->lx->orgs, i, &val), j, e;
+
+            j = len ? tok_ending_at(c, i, t->s + len) : LIS_NONE;
+            if (j != LIS_NONE && j > i) {
+                e = val && *val
+                        ? entity_for(c, val, strlen(val), 1 + j - i,
+                                     LIS_ENT_ORG, 5, false)
+                        : entity_for(c, c->body + t->s, len, 1 + j - i,
+                                     LIS_ENT_ORG, 5, false);
+                add_mention(c, t->s, t->s + len, e,
+                            name_kind(c, e, c->body + t->s, len), i);
+                i = j + 1;
+                continue;
+            }
+        }
+        if (nameish(t) || (t->flags & T_INITIAL)) {
+            struct cue none = { -1, 0, 0 };
+
+            i = process_name(c, i, none);
+            continue;
+        }
+        i++;
+    }
+}
+
+static void for_each_sentence(struct ctx *c, const struct lis_analysis *an,
+                              const struct lis_document *doc, bool first)
+{
+    size_t s;
+
+    if (an->n_sentences > 0) {
+        for (s = 0; s < an->n_sentences; s++) {
+            c->sent = s;
+            c->sent_end = an->sentences[s].end;
+            tokenize(c, an->sentences[s].start, an->sentences[s].end, first);
+            if (first)
+                first_pass(c);
+            else
+                second_pass(c);
+        }
+        return;
+    }
+    /* no sentence split: paragraphs stand in for sentences */
+    for (s = 0; s < doc->n_paras; s++) {
+        c->sent = s;
+        c->sent_end = doc->paras[s].end;
+        tokenize(c, doc->paras[s].start, doc->paras[s].end, first);
+        if (first)
+            first_pass(c);
+        else
+            second_pass(c);
+    }
+}
+
+void lis_entities_find(const struct lis_document *doc,
+                       const struct lis_lexicons *lx, struct lis_analysis *an)
+{
+    struct ctx c;
+    size_t k;
+
+    if (!doc || !lx || !an || !doc->body)
+        return;
+    memset(&c, 0, sizeof c);
+    c.body = doc->body;
+    c.body_len = doc->body_len;
+    c.lx = lx;
+    lis_buf_init(&c.kb);
+    lis_buf_init(&c.kb2);
+    lis_buf_init(&c.keys.pool);
+    c.fw_slots = lis_xmalloc(FW_SLOTS * sizeof *c.fw_slots);
+    c.fw_hash = lis_xmalloc(LIS_ARRAY_LEN(fw_table) * sizeof *c.fw_hash);
+    c.memo = lis_xcalloc(1, sizeof *c.memo);
+    c.memo->cap = 1024;
+    c.memo->v = lis_xcalloc(c.memo->cap, sizeof *c.memo->v);
+    fw_index_build(c.fw_slots, c.fw_hash);
+    for_each_sentence(&c, an, doc, true);
+    for_each_sentence(&c, an, doc, false);
+
+    /* hand over: entities that kept a mention (in first-mention order),
+     * with their mention lists; links resolved by name */
+    {
+        size_t *remap = lis_xmalloc((c.n_ents + 1) * sizeof *remap);
+        size_t *count = lis_xcalloc(c.n_ents + 1, sizeof *count);
+        size_t n = 0;
+
+        for (k = 0; k < c.n_ments; k++)
+            count[c.ments[k].entity]++;
+        for (k = 0; k < c.n_ents; k++)
+            remap[k] = LIS_NONE;
+        /* number the entities by their first mention */
+        for (k = 0; k < c.n_ments; k++)
+            if (remap[c.ments[k].entity] == LIS_NONE)
+                remap[c.ments[k].entity] = n++;
+        an->entities = n ? lis_xcalloc(n, sizeof *an->entities) : NULL;
+        an->n_entities = n;
+        for (k = 0; k < c.n_ents; k++) {
+            struct lis_entity *le;
+            size_t l = LIS_NONE;
+
+            if (c.ents[k].link) {
+                make_key(&c, "", c.ents[k].link, strlen(c.ents[k].link));
+                l = kmap_get(&c.keys, c.kb.data, c.kb.len);
+                if (l == LIS_NONE) {
+                    make_key(&c, "s:", c.ents[k].link,
+                             strlen(c.ents[k].link));
+                    l = kmap_get(&c.keys, c.kb.data, c.kb.len);
+                }
+                free(c.ents[k].link);
+            }
+            if (remap[k] == LIS_NONE) {
+                free(c.ents[k].name);
+                continue;
+            }
+            le = &an->entities[remap[k]];
+            le->id = remap[k];
+            le->name = c.ents[k].name;
+            le->type = (enum lis_entity_type)ent_type(&c.ents[k]);
+            le->linked = l != LIS_NONE && l != k ? remap[l] : LIS_NONE;
+            le->mentions = lis_xmalloc(count[k] * sizeof(size_t));
+            le->n_mentions = 0;
+        }
+        for (k = 0; k < c.n_ments; k++) {
+            struct lis_entity *le;
+
+            c.ments[k].entity = remap[c.ments[k].entity];
+            le = &an->entities[c.ments[k].entity];
+            le->mentions[le->n_mentions++] = k;
+        }
+        free(remap);
+        free(count);
+    }
+    an->mentions = c.ments;
+    an->n_mentions = c.n_ments;
+
+    free(c.ents);
+    free(c.toks);
+    free(c.fw_slots);
+    free(c.fw_hash);
+    free(c.memo->v);
+    free(c.memo);
+    free(c.lower.v);
+    free(c.strong.v);
+    free(c.keys.v);
+    lis_buf_free(&c.keys.pool);
+    lis_buf_free(&c.kb);
+    lis_buf_free(&c.kb2);
+}
