@@ -603,8 +603,11 @@ static int load_config(const struct lis_cli_opts *o, struct lis_config *cfg)
 
     lis_config_defaults(cfg);
     if (!o->no_config) {
-        st = lis_config_load(cfg, o->config_path, NULL, 0, config_warn,
-                             NULL);
+        size_t n_actions;
+        const char *const *actions = lis_ui_action_names(&n_actions);
+
+        st = lis_config_load(cfg, o->config_path, actions, n_actions,
+                             config_warn, NULL);
         if (st != LIS_OK) {
             char *path = o->config_path ? lis_xstrdup(o->config_path)
                                         : lis_config_default_path();
@@ -800,10 +803,11 @@ static int run_reader(const struct lis_config *cfg, struct session *s)
     u.lx = s->lx;
     u.measure = cfg->measure_set ? cfg->measure : 0;
     u.color = (enum lis_color_mode)cfg->color;
-    /* https://no-color.org: a non-empty NO_COLOR turns colour off unless
-     * the user asked for it explicitly */
-    if (u.color == LIS_COLOR_AUTO && no_color && *no_color)
+    /* NO_COLOR, set to any value, turns colour off unless the user asked
+     * for it explicitly (--color=always or the configuration file) */
+    if (u.color == LIS_COLOR_AUTO && no_color)
         u.color = LIS_COLOR_NEVER;
+    u.config = cfg;
     u.resume = cfg->resume;
     u.panel = cfg->panel_set ? cfg->panel : -1;
     /* keys must come from the terminal when stdin is the article, or is

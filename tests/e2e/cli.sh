@@ -227,9 +227,13 @@ assert_eq "$LIS_RC" 0
 assert_eq "$LIS_OUT" "$plain80"
 
 step "no FILE with a pipe on stdin reads the pipe, as less does"
-printf 'Un \302\253\302\240petit\302\240\302\273 texte.\n' | lis_run
+printf 'Un \302\253\302\240petit\302\240\302\273 texte.\n' > "$LIS_TMP/petit.txt"
+petit=$(cat "$LIS_TMP/petit.txt")
+out=$(cat "$LIS_TMP/petit.txt" | "$LISEUSE_BIN") || fail "reading a pipe failed"
+assert_eq "$out" "$petit"
+lis_run < "$LIS_TMP/petit.txt"
 assert_eq "$LIS_RC" 0
-assert_eq "$LIS_OUT" "Un « petit » texte."
+assert_eq "$LIS_OUT" "$petit"
 
 step "--width 40"
 lis_run --width 40 "$LIS_ARTICLE"
