@@ -29,9 +29,23 @@ size_t lis_lexicon_size(const struct lis_lexicon *lx);
 bool lis_lexicon_has(const struct lis_lexicon *lx, const char *s, size_t len,
                      const char **value);
 /* Longest entry that matches s at its start and ends on a word boundary;
- * returns its length in s (0: none). */
+ * returns its length in s (0: none).  Whether s itself starts a word is
+ * the caller's business.  Allocates nothing. */
 size_t lis_lexicon_match(const struct lis_lexicon *lx, const char *s,
                          size_t len, const char **value);
+
+/* Character helpers shared by the analysis stages, defined with the
+ * lexicon so that matching and the stages agree on what a word is. */
+/* Letters, digits and combining marks. */
+bool lis_lex_is_word_cp(uint32_t cp);
+/* White space, including NBSP, NNBSP and the other Unicode spaces. */
+bool lis_lex_is_space_cp(uint32_t cp);
+/* The folded form matching uses (lower case, ’ -> ', spaces -> ' ') of one
+ * code point into out; returns its length in bytes. */
+size_t lis_lex_fold_cp(uint32_t cp, char out[8]);
+/* Decode the code point at s[0..len) (an invalid sequence gives U+FFFD);
+ * returns the bytes used, >= 1 when len > 0, 0 only when len == 0. */
+size_t lis_lex_get_cp(const char *s, size_t len, uint32_t *cp);
 
 /* All the lexicons the analysis uses, by file name under the data dir. */
 #define LIS_LEXICON_LIST(_) \

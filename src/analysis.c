@@ -1,0 +1,336 @@
+/* analysis.c -- the analysis pipeline (sentences, entities, quotations,
+ * deal parties), its result's lifetime, lookups and enum tables. */
+#include <config.h>
+
+#include "liseuse/analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- tables */
+
+static const char *const entity_codes[] = {
+#define LIS_ET_CODE(id, code, label) code,
+    LIS_ENTITY_TYPE_LIST(LIS_ET_CODE)
+#undef LIS_ET_CODE
+};
+static const char *const entity_labels[] = {
+#define LIS_ET_LABEL(id, code, label) label,
+    LIS_ENTITY_TYPE_LIST(LIS_ET_LABEL)
+#undef LIS_ET_LABEL
+};
+static const char *const mention_codes[] = {
+#define LIS_MK_CODE(id, code) code,
+    LIS_MENTION_KIND_LIST(LIS_MK_CODE)
+#undef LIS_MK_CODE
+};
+static const char *const role_codes[] = {
+#define LIS_ROLE_CODE(id, code, label) code,
+    LIS_ROLE_LIST(LIS_ROLE_CODE)
+#undef LIS_ROLE_CODE
+};
+static const char *const bid_codes[] = {
+#define LIS_BS_CODE(id, code) code,
+    LIS_BID_STATUS_LIST(LIS_BS_CODE)
+#undef LIS_BS_CODE
+};
+static const char *const stance_codes[] = {
+#define LIS_ST_CODE(id, code) code,
+    LIS_STANCE_LIST(LIS_ST_CODE)
+#undef LIS_ST_CODE
+};
+static const char *const deal_codes[] = {
+#define LIS_DK_CODE(id, code) code,
+    LIS_DEAL_KIND_LIST(LIS_DK_CODE)
+#undef LIS_DK_CODE
+};
+
+const char *lis_entity_type_code(enum lis_entity_type t)
+{
+    return (unsigned)t < LIS_ENT_COUNT ? entity_codes[t] : "MISC";
+}
+
+const char *lis_entity_type_label(enum lis_entity_type t)
+{
+    return _((unsigned)t < LIS_ENT_COUNT ? entity_labels[t]
+                                         : entity_labels[LIS_ENT_MISC]);
+}
+
+const char *lis_mention_kind_code(enum lis_mention_kind k)
+{
+    return (unsigned)k < LIS_MENTION_COUNT ? mention_codes[k] : "name";
+}
+
+const char *lis_role_code(enum lis_role r)
+{
+    return (unsigned)r < LIS_ROLE_COUNT ? role_codes[r] : "partner";
+}
+
+const char *lis_bid_status_code(enum lis_bid_status s)
+{
+    return (unsigned)s < LIS_BID_COUNT ? bid_codes[s] : NULL;
+}
+
+const char *lis_stance_code(enum lis_stance s)
+{
+    return (unsigned)s < LIS_STANCE_COUNT ? stance_codes[s] : NULL;
+}
+
+const char *lis_deal_kind_code(enum lis_deal_kind k)
+{
+    return (unsigned)k < LIS_DEAL_COUNT ? deal_codes[k] : "acquisition";
+}
+
+const char *lis_party_label(enum lis_role r, enum lis_bid_status s)
+{
+    switch (r) {
+    case LIS_ROLE_TARGET:    return _("Target");
+    case LIS_ROLE_SELLER:    return _("Seller");
+    case LIS_ROLE_ACQUIRER:  return _("Acquirer");
+    case LIS_ROLE_PARTNER:   return _("Partner");
+    case LIS_ROLE_REGULATOR: return _("Authority");
+    case LIS_ROLE_BIDDER:
+        switch (s) {
+        case LIS_BID_CHOSEN:   return _("Chosen bidder");
+        case LIS_BID_REJECTED: return _("Rejected bidder");
+        default:               return _("Bidder");
+        }
+    default:
+        return _("Partner");
+    }
+}
+
+/* ---------------------------------------------------------------- pipeline */
+
+void lis_analysis_free(struct lis_analysis *an)
+{
+    size_t i;
+
+    if (!an)
+        return;
+    free(an->sentences);
+    free(an->quotes);
+    for (i = 0; i < an->n_entities; i++) {
+        free(an->entities[i].name);
+        free(an->entities[i].mentions);
+    }
+    free(an->entities);
+    free(an->mentions);
+    for (i = 0; i < an->n_parties; i++) {
+        free(an->parties[i].name);
+        free(an->parties[i].evidence);
+        free(an->parties[i].quotes);
+    }
+    free(an->parties);
+    if (an->deal) {
+        free(an->deal->summary);
+        free(an->deal);
+    }
+    free(an);
+}
+
+struct lis_analysis *lis_analyze(const struct lis_document *doc,
+                                 const struct lis_lexicons *lx,
+                                 lis_progress_fn progress, void *ctx)
+{
+    /* Rough share of the work each stage does, for the progress line. */
+    static const unsigned share[] = { 15, 55, 85, 100 };
+    void (*const stages[])(const struct lis_document *,
+                           const struct lis_lexicons *,
+                           struct lis_analysis *) = {
+        lis_sentences_split, lis_entities_find, lis_quotes_find,
+        lis_parties_find,
+    };
+    struct lis_analysis *an = lis_xcalloc(1, sizeof *an);
+    size_t total = doc ? doc->body_len : 0, i;
+
+    if (progress && !progress(ctx, 0, total)) {
+        lis_analysis_free(an);
+        return NULL;
+    }
+    if (!doc)
+        return an;
+    for (i = 0; i < LIS_ARRAY_LEN(stages); i++) {
+        stages[i](doc, lx, an);
+        if (progress &&
+            !progress(ctx, (size_t)((double)total * share[i] / 100.0), total)) {
+            lis_analysis_free(an);
+            return NULL;
+        }
+    }
+    return an;
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+size_t lis_quote_next(const struct lis_analysis *an, size_t off)
+{
+    size_t lo = 0, hi;
+
+    if (!an)
+        return LIS_NONE;
+    hi = an->n_quotes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->quotes[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < an->n_quotes ? lo : LIS_NONE;
+}
+
+size_t lis_quote_prev(const struct lis_analysis *an, size_t off)
+{
+    size_t lo = 0, hi;
+
+    if (!an)
+        return LIS_NONE;
+    hi = an->n_quotes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->quotes[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? lo - 1 : LIS_NONE;
+}
+
+size_t lis_mention_next(const struct lis_analysis *an, size_t off,
+                        size_t entity)
+{
+    size_t lo = 0, hi, i;
+
+    if (!an)
+        return LIS_NONE;
+    if (entity != LIS_NONE) {
+        const struct lis_entity *e;
+
+        if (entity >= an->n_entities)
+            return LIS_NONE;
+        e = &an->entities[entity];
+        hi = e->n_mentions;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (an->mentions[e->mentions[mid]].start <= off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < e->n_mentions ? e->mentions[lo] : LIS_NONE;
+    }
+    hi = an->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->mentions[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    i = lo;
+    return i < an->n_mentions ? i : LIS_NONE;
+}
+
+size_t lis_mention_prev(const struct lis_analysis *an, size_t off,
+                        size_t entity)
+{
+    size_t lo = 0, hi;
+
+    if (!an)
+        return LIS_NONE;
+    if (entity != LIS_NONE) {
+        const struct lis_entity *e;
+
+        if (entity >= an->n_entities)
+            return LIS_NONE;
+        e = &an->entities[entity];
+        hi = e->n_mentions;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (an->mentions[e->mentions[mid]].start < off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo > 0 ? e->mentions[lo - 1] : LIS_NONE;
+    }
+    hi = an->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->mentions[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? lo - 1 : LIS_NONE;
+}
+
+size_t lis_quote_at(const struct lis_analysis *an, size_t off)
+{
+    size_t lo = 0, hi, best = LIS_NONE, i;
+
+    if (!an)
+        return LIS_NONE;
+    hi = an->n_quotes;
+    /* last quote whose outer span starts at or before off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->quotes[mid].outer_start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* nested quotes: the innermost containing one starts last; walk back
+     * over the few that may still contain off */
+    for (i = lo; i > 0; i--) {
+        const struct lis_quote *q = &an->quotes[i - 1];
+
+        if (off >= q->outer_start && off < q->outer_end) {
+            best = i - 1;
+            break;
+        }
+        if (lo - i > 16)
+            break;
+    }
+    return best;
+}
+
+size_t lis_sentence_at(const struct lis_analysis *an, size_t off)
+{
+    size_t lo = 0, hi;
+
+    if (!an)
+        return LIS_NONE;
+    hi = an->n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (an->sentences[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || off >= an->sentences[lo - 1].end)
+        return LIS_NONE;
+    return lo - 1;
+}
+
+size_t lis_party_of_entity(const struct lis_analysis *an, size_t entity)
+{
+    size_t i;
+
+    if (!an || entity == LIS_NONE)
+        return LIS_NONE;
+    for (i = 0; i < an->n_parties; i++)
+        if (an->parties[i].entity == entity)
+            return i;
+    return LIS_NONE;
+}

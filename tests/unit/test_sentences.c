@@ -1,0 +1,266 @@
+/* test_sentences.c -- French sentence segmentation and word count. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "liseuse/analysis.h"
+
+static struct lis_lexicons *lexicons;
+
+static int setup(void **state)
+{
+    const char *d = getenv("LISEUSE_DATADIR");
+    char *err = NULL;
+
+    (void)state;
+    lexicons = lis_lexicons_load(d && *d ? d : LIS_ABS_SRCDIR "/data", NULL,
+                                 &err);
+    free(err);
+    return lexicons ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    lis_lexicons_free(lexicons);
+    return 0;
+}
+
+struct split {
+    struct lis_document *doc;
+    struct lis_analysis an;
+};
+
+static void split_text(struct split *sp, const char *text)
+{
+    memset(sp, 0, sizeof *sp);
+    assert_int_equal(lis_document_from_bytes(text, strlen(text), "t.txt",
+                                             NULL, &sp->doc), LIS_OK);
+    lis_sentences_split(sp->doc, lexicons, &sp->an);
+}
+
+static void split_free(struct split *sp)
+{
+    free(sp->an.sentences);
+    lis_document_free(sp->doc);
+}
+
+/* The sentences of text must be exactly the NULL-terminated list. */
+static void expect(const char *text, const char *const *want)
+{
+    struct split sp;
+    size_t i, n = 0;
+
+    split_text(&sp, text);
+    while (want[n])
+        n++;
+    for (i = 0; i < sp.an.n_sentences; i++) {
+        const struct lis_sentence *s = &sp.an.sentences[i];
+
+        if (i < n && (s->end - s->start != strlen(want[i]) ||
+                      memcmp(sp.doc->body + s->start, want[i],
+                             strlen(want[i])) != 0))
+            fail_msg("sentence %zu: got [%.*s], want [%s]", i,
+                     (int)(s->end - s->start), sp.doc->body + s->start,
+                     want[i]);
+    }
+    if (sp.an.n_sentences != n)
+        fail_msg("%zu sentences, want %zu in [%s]", sp.an.n_sentences, n,
+                 text);
+    split_free(&sp);
+}
+
+#define EXPECT(text, ...) \
+    do { \
+        static const char *const want_[] = { __VA_ARGS__, NULL }; \
+        expect(text, want_); \
+    } while (0)
+
+static void test_basic_and_paragraphs(void **state)
+{
+    (void)state;
+    EXPECT("Il pleut. Il vente ! Viendra-t-il ? Oui.\n\n  Autre ligne  ",
+           "Il pleut.", "Il vente !", "Viendra-t-il ?", "Oui.",
+           "Autre ligne");
+    /* a sentence never crosses a line, even without punctuation */
+    EXPECT("Un titre sans point\nLe texte suit.", "Un titre sans point",
+           "Le texte suit.");
+    /* French spacing: NBSP before the exclamation mark */
+    EXPECT("Quelle surprise\xc2\xa0! La suite.", "Quelle surprise\xc2\xa0!",
+           "La suite.");
+}
+
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    EXPECT("M. Dupont et Mme. Durand sont venus. Le Dr. House aussi.",
+           "M. Dupont et Mme. Durand sont venus.", "Le Dr. House aussi.");
+    EXPECT("Voir cf. Annexe 2, p. 4. Des pommes, p. ex. Golden.",
+           "Voir cf. Annexe 2, p. 4.", "Des pommes, p. ex. Golden.");
+    /* "etc." may end a sentence when a capital follows */
+    EXPECT("Des pommes, des poires, etc. Le marché ferme.",
+           "Des pommes, des poires, etc.", "Le marché ferme.");
+    EXPECT("Des pommes, etc. et des poires.",
+           "Des pommes, etc. et des poires.");
+}
+
+static void test_initials_and_acronyms(void **state)
+{
+    (void)state;
+    EXPECT("Le président B. Obama a parlé. Puis J.-C. Juncker.",
+           "Le président B. Obama a parlé.", "Puis J.-C. Juncker.");
+    EXPECT("Les U.S. Marines sont arrivés. La S.N.C.F. aussi.",
+           "Les U.S. Marines sont arrivés.", "La S.N.C.F. aussi.");
+}
+
+static void test_numbers(void **state)
+{
+    struct split sp;
+
+    (void)state;
+    EXPECT("Il a levé 3,5 milliards. Soit 8 000 euros par tête.",
+           "Il a levé 3,5 milliards.", "Soit 8 000 euros par tête.");
+    EXPECT("Version 2.5 publiée à 7h44. Voir fr.wikinews.org. Fin.",
+           "Version 2.5 publiée à 7h44.", "Voir fr.wikinews.org.", "Fin.");
+    EXPECT("Il est arrivé en 2012. En 2013 il est parti.",
+           "Il est arrivé en 2012.", "En 2013 il est parti.");
+    split_text(&sp, "L'application a coûté 3,5 milliards, à 7h44.");
+    /* letter runs: L, application, a, coûté, 3, 5, milliards, à, 7h44 */
+    assert_int_equal(sp.an.n_words, 9);
+    split_free(&sp);
+}
+
+static void test_ellipsis(void **state)
+{
+    (void)state;
+    EXPECT("Il hésita… puis repartit. Et voilà... Le silence.",
+           "Il hésita… puis repartit.", "Et voilà...", "Le silence.");
+    EXPECT("Ils ont dit […] que non. Fin.", "Ils ont dit […] que non.",
+           "Fin.");
+}
+
+static void test_quotes_and_punctuation(void **state)
+{
+    (void)state;
+    /* punctuation inside the marks */
+    EXPECT("Il a dit : « Je pars. » Elle reste.",
+           "Il a dit : « Je pars. »", "Elle reste.");
+    /* inside, and the sentence goes on in lower case */
+    EXPECT("« Je pars ! » a-t-il lancé. Fin.",
+           "« Je pars ! » a-t-il lancé.", "Fin.");
+    /* outside the marks */
+    EXPECT("Il parle d'un « échec ». Le reste suit.",
+           "Il parle d'un « échec ».", "Le reste suit.");
+    /* the mismatched “…“ of real sites */
+    EXPECT("Il explique “c'est fini.“ Puis il part.",
+           "Il explique “c'est fini.“", "Puis il part.");
+    /* a new sentence that opens with a quotation mark */
+    EXPECT("Il a fini. « Bravo », dit-elle.", "Il a fini.",
+           "« Bravo », dit-elle.");
+}
+
+static void test_dateline(void **state)
+{
+    (void)state;
+    EXPECT("2 juillet 2012. - Le président a parlé. Puis il est parti.",
+           "2 juillet 2012.", "Le président a parlé.", "Puis il est parti.");
+    EXPECT("29 mai 2012. – Un postier est mort.", "29 mai 2012.",
+           "Un postier est mort.");
+}
+
+static void test_empty_and_spaces(void **state)
+{
+    struct split sp;
+
+    (void)state;
+    split_text(&sp, "");
+    assert_int_equal(sp.an.n_sentences, 0);
+    assert_int_equal(sp.an.n_words, 0);
+    split_free(&sp);
+    split_text(&sp, "\n \n\t\n");
+    assert_int_equal(sp.an.n_sentences, 0);
+    split_free(&sp);
+    EXPECT("...", "...");
+    EXPECT(". . !", ". . !");
+}
+
+/* Pathological runs stay linear (a quadratic look back would not end). */
+static void test_floods(void **state)
+{
+    struct lis_buf b;
+    struct split sp;
+    int i;
+
+    (void)state;
+    lis_buf_init(&b);
+    for (i = 0; i < 200000; i++)
+        lis_buf_adds(&b, "a.-");
+    for (i = 0; i < 100000; i++)
+        lis_buf_adds(&b, "M. ");
+    for (i = 0; i < 100000; i++)
+        lis_buf_adds(&b, "Oui ! ");
+    split_text(&sp, b.data);
+    assert_true(sp.an.n_sentences >= 100000);
+    split_free(&sp);
+    lis_buf_free(&b);
+}
+
+/* The bundled article: nineteen sentences (checked by reading), among them
+ * the question that ends with a spaced "?" and a paragraph with no final
+ * period. */
+static void test_bundled_article(void **state)
+{
+    const char *a = getenv("LISEUSE_ARTICLEDIR");
+    char *path = lis_xasprintf("%s/microsoft-tiktok-oracle.txt",
+                               a && *a ? a : LIS_ABS_SRCDIR "/articles");
+    struct lis_document *doc = NULL;
+    struct lis_analysis an;
+    size_t i, found = 0;
+
+    (void)state;
+    memset(&an, 0, sizeof an);
+    assert_int_equal(lis_document_load(path, NULL, &doc, NULL), LIS_OK);
+    lis_sentences_split(doc, lexicons, &an);
+    assert_int_equal(an.n_sentences, 19);
+    for (i = 0; i < an.n_sentences; i++) {
+        const struct lis_sentence *s = &an.sentences[i];
+        const char *t = doc->body + s->start;
+
+        assert_true(s->start < s->end && s->end <= doc->body_len);
+        assert_true(i == 0 || s->start >= an.sentences[i - 1].end);
+        assert_true(s->para == lis_document_para_at(doc, s->start));
+        if (strncmp(t, "Mais qu’aurait fait Microsoft, avec TikTok entre ses "
+                       "mains ?", s->end - s->start) == 0)
+            found++;
+    }
+    assert_int_equal(found, 1);
+    assert_true(an.n_words > 350 && an.n_words < 420);
+    free(an.sentences);
+    lis_document_free(doc);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_basic_and_paragraphs),
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_initials_and_acronyms),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_ellipsis),
+        cmocka_unit_test(test_quotes_and_punctuation),
+        cmocka_unit_test(test_dateline),
+        cmocka_unit_test(test_empty_and_spaces),
+        cmocka_unit_test(test_floods),
+        cmocka_unit_test(test_bundled_article),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
