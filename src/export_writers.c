@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include "liseuse/export.h"
+#include "liseuse/json.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -652,15 +653,11 @@ static void json_excerpt(struct wctx *w, const struct lis_export_article *a,
 
 static void json_end(struct wctx *w)
 {
-    char *text = json_dumps(w->root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                               JSON_REAL_PRECISION(12));
+    lis_json_dump(w->root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                               JSON_REAL_PRECISION(12), w->out);
     json_decref(w->root);
     w->root = NULL;
-    if (!text)
-        lis_die(2, "%s", _("out of memory"));
-    lis_buf_adds(w->out, text);
     lis_buf_addc(w->out, '\n');
-    free(text);
 }
 
 /* ---------------------------------------------------------------- walk */

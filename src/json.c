@@ -8,23 +8,30 @@
 
 #include "liseuse/text.h"
 
-void lis_json_dump(const json_t *v, size_t flags, struct lis_buf *out)
+static int dump_to_buf(const char *data, size_t size, void *ctx)
 {
-    char *s = json_dumps(v, flags);
-    size_t i = 0, len;
+    lis_buf_add(ctx, data, size);
+    return 0;
+}
 
-    if (!s)
-        lis_die(2, "%s", _("out of memory"));
-    len = strlen(s);
-    lis_buf_reserve(out, len);
+/* Escape by code point: jansson escapes C0 controls inside strings, and
+ * outside strings JSON is ASCII, so every non-ASCII character found here
+ * is inside a string. */
+static void add_escaped(struct lis_buf *out, const char *s, size_t len)
+{
+    size_t i = 0, from = 0;
+
     while (i < len) {
         uint32_t cp;
-        size_t n = lis_u8_get(s + i, len - i, &cp);
+        size_t n;
 
-        /* jansson already escapes C0 and DEL is harmless to JSON but not to
-         * terminals; everything the renderer would show as a marker is
-         * escaped.  These code points only occur inside strings. */
-        if (cp >= 0x7F && lis_glyph_kind(cp) != LIS_GLYPH_TEXT) {
+        if ((unsigned char)s[i] < 0x7F) {
+            i++;
+            continue;
+        }
+        n = lis_u8_get(s + i, len - i, &cp);
+        if (lis_glyph_kind(cp) != LIS_GLYPH_TEXT) {
+            lis_buf_add(out, s + from, i - from);
             if (cp > 0xFFFF) {   /* JSON spells astral characters as pairs */
                 uint32_t c = cp - 0x10000;
                 lis_buf_printf(out, "\\u%04X\\u%04X",
@@ -33,9 +40,21 @@ void lis_json_dump(const json_t *v, size_t flags, struct lis_buf *out)
             } else {
                 lis_buf_printf(out, "\\u%04X", (unsigned)cp);
             }
-        } else
-            lis_buf_add(out, s + i, n);
+            from = i + n;
+        }
         i += n;
     }
-    free(s);
+    lis_buf_add(out, s + from, len - from);
+}
+
+void lis_json_dump(const json_t *v, size_t flags, struct lis_buf *out)
+{
+    struct lis_buf raw;
+
+    lis_buf_init(&raw);
+    if (json_dump_callback(v, dump_to_buf, &raw, flags) != 0)
+        lis_die(2, "%s", _("out of memory"));
+    if (raw.data)
+        add_escaped(out, raw.data, raw.len);
+    lis_buf_free(&raw);
 }
