@@ -15,7 +15,8 @@ mode=${1:-build}
 
 # Debian packages the build and the tests need.  Checked by dpkg name.
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
-libncurses-dev libunistring-dev libjansson-dev libcmocka-dev tmux locales"
+libncurses-dev libunistring-dev libjansson-dev libcmocka-dev tmux locales
+valgrind bsdutils"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
