@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "liseuse/analysis.h"
@@ -551,27 +552,133 @@ static void session_free(struct session *s)
         lis_lexicons_free(s->lx);
 }
 
+struct path_list {
+    char **v;
+    size_t n, cap;
+};
+
+static void path_list_add(struct path_list *l, char *path)
+{
+    l->v = lis_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+    l->v[l->n++] = path;
+}
+
+static void path_list_free(struct path_list *l)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+static int cmp_names(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The articles of a directory: its regular *.txt files (hidden ones
+ * and our own exports, NAME-extraits.txt, skipped), sorted by name,
+ * appended to l.  LIS_ERR_IO when it cannot be
+ * read (errno kept). */
+static enum lis_status list_articles(const char *dir, struct path_list *l)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t first = l->n;
+    size_t dlen = strlen(dir);
+
+    if (!d)
+        return LIS_ERR_IO;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        struct stat st;
+        char *path;
+
+        if (e->d_name[0] == '.' || len <= 4 ||
+            strcmp(e->d_name + len - 4, ".txt") != 0 ||
+            strstr(e->d_name, "-extraits.") != NULL)
+            continue;
+        path = lis_xasprintf("%s%s%s", dir,
+                             dlen && dir[dlen - 1] == '/' ? "" : "/",
+                             e->d_name);
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+            path_list_add(l, path);
+        else
+            free(path);
+    }
+    closedir(d);
+    if (l->n > first)
+        qsort(l->v + first, l->n - first, sizeof *l->v, cmp_names);
+    return LIS_OK;
+}
+
+/* The files to load: each argument, a directory standing for its
+ * articles; with no argument, the bundled articles directory when it
+ * holds more than one article, else the bundled article. */
+static int expand_files(const struct lis_cli_opts *o, struct path_list *l)
+{
+    struct stat st;
+    size_t i;
+
+    if (o->default_file && o->n_files == 1 &&
+        o->files[0] == o->default_file) {
+        if (list_articles(lis_articledir(), l) == LIS_OK && l->n > 1)
+            return LIS_EXIT_OK;
+        path_list_free(l);
+        memset(l, 0, sizeof *l);
+    }
+    for (i = 0; i < o->n_files; i++) {
+        const char *f = o->files[i];
+        size_t before = l->n;
+
+        if (strcmp(f, "-") == 0 || stat(f, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            /* lis_document_load says what is wrong with it */
+            path_list_add(l, lis_xstrdup(f));
+            continue;
+        }
+        if (list_articles(f, l) != LIS_OK) {
+            say("%s: %s", f, strerror(errno));
+            return LIS_EXIT_USAGE;
+        }
+        if (l->n == before) {
+            say(_("%s: no articles (*.txt files) in this directory"), f);
+            return LIS_EXIT_USAGE;
+        }
+    }
+    return LIS_EXIT_OK;
+}
+
 /* Load every file; the first that fails ends the run. */
 static int load_documents(const struct lis_cli_opts *o, struct session *s)
 {
     struct lis_load_opts lo = { o->encoding, o->force };
+    struct path_list files;
     size_t i;
+    int rc;
 
-    s->docs = lis_xcalloc(o->n_files, sizeof *s->docs);
-    for (i = 0; i < o->n_files; i++) {
+    memset(&files, 0, sizeof files);
+    rc = expand_files(o, &files);
+    if (rc != LIS_EXIT_OK) {
+        path_list_free(&files);
+        return rc;
+    }
+    s->docs = lis_xcalloc(files.n ? files.n : 1, sizeof *s->docs);
+    for (i = 0; i < files.n; i++) {
         char *errmsg = NULL;
-        enum lis_status st = lis_document_load(o->files[i], &lo,
+        enum lis_status st = lis_document_load(files.v[i], &lo,
                                                &s->docs[i], &errmsg);
         if (st != LIS_OK) {
             if (errmsg)
                 report(errmsg);
             else
-                say("%s: %s", o->files[i], lis_status_str(st));
+                say("%s: %s", files.v[i], lis_status_str(st));
             free(errmsg);
+            path_list_free(&files);
             return LIS_EXIT_USAGE;
         }
         s->n_docs = i + 1;
     }
+    path_list_free(&files);
     return LIS_EXIT_OK;
 }
 
@@ -813,6 +920,7 @@ static int run_reader(const struct lis_config *cfg, struct session *s)
     /* keys must come from the terminal when stdin is the article, or is
      * not a terminal at all (liseuse FILE < /dev/null) */
     u.keys_from_tty = !isatty(STDIN_FILENO);
+    u.messages_french = messages_in_french();
     for (i = 0; i < s->n_docs; i++)
         if (s->docs[i]->path && strcmp(s->docs[i]->path, "-") == 0)
             u.keys_from_tty = true;

@@ -17,6 +17,8 @@
 
 #include "liseuse/config.h"
 #include "liseuse/text.h"
+#include "library.h"
+#include "marks.h"
 
 #include <term.h>   /* after our headers: it defines many short macros */
 
@@ -184,6 +186,8 @@ static void open_article(struct lis_app *a, size_t i)
     a->focus_quote = LIS_NONE;
     a->focus_entity = LIS_NONE;
     a->focus_mention = LIS_NONE;
+    a->panel.sel = LIS_NONE;
+    a->panel.top = 0;
     a->before_jump = 0;
     for (k = 0; k < LIS_N_MARKS; k++)
         a->marks[k] = LIS_NONE;
@@ -198,6 +202,7 @@ static void open_article(struct lis_app *a, size_t i)
                            off * 100 / a->doc->body_len);
         }
     }
+    lis_marks_open(a);
     lis_view_relayout(a);
     worker_start(a);
     worker_collect(a);
@@ -217,6 +222,8 @@ static void close_article(struct lis_app *a)
 {
     save_position(a);
     worker_stop(a);
+    lis_marks_close(a);
+    lis_export_dialog_free(a);
     if (a->an)
         lis_analysis_free(a->an);
     a->an = NULL;
@@ -229,6 +236,14 @@ static void close_article(struct lis_app *a)
     if (a->lay)
         lis_layout_free(a->lay);
     a->lay = NULL;
+}
+
+void lis_app_switch_article(struct lis_app *a, size_t i)
+{
+    if (i >= a->o->n_docs)
+        return;
+    close_article(a);
+    open_article(a, i);
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -593,6 +608,36 @@ static enum lis_reaction act_unfocus(struct lis_app *a)
     return LIS_REACT_REDRAW;
 }
 
+static enum lis_reaction act_panel(struct lis_app *a)
+{
+    return lis_panel_toggle(a);
+}
+
+static enum lis_reaction act_panel_focus(struct lis_app *a)
+{
+    return lis_panel_focus_toggle(a);
+}
+
+static enum lis_reaction act_mark_quote(struct lis_app *a)
+{
+    return lis_marks_toggle(a);
+}
+
+static enum lis_reaction act_select(struct lis_app *a)
+{
+    return lis_marks_visual_start(a);
+}
+
+static enum lis_reaction act_note(struct lis_app *a)
+{
+    return lis_marks_note(a);
+}
+
+static enum lis_reaction act_export(struct lis_app *a)
+{
+    return lis_export_dialog_open(a);
+}
+
 static enum lis_reaction act_redraw(struct lis_app *a)
 {
     (void)a;
@@ -609,8 +654,19 @@ static enum lis_reaction act_help(struct lis_app *a)
 
 static enum lis_reaction act_quit(struct lis_app *a)
 {
-    (void)a;
-    return LIS_REACT_QUIT;
+    /* with a list of articles, q goes back to it */
+    return a->lib ? lis_library_show(a) : LIS_REACT_QUIT;
+}
+
+static enum lis_reaction act_article(struct lis_app *a)
+{
+    if (a->o->n_docs < 2) {
+        lis_app_notice(a, "%s", _("there is only one article"));
+        return LIS_REACT_REDRAW;
+    }
+    a->pending = LIS_ACT_ARTICLE;
+    lis_app_notice(a, "%s", ":");
+    return LIS_REACT_REDRAW;
 }
 
 typedef enum lis_reaction (*action_fn)(struct lis_app *a);
@@ -734,6 +790,12 @@ static enum lis_reaction on_mouse(struct lis_app *a)
         return LIS_REACT_REDRAW;
     }
     if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+        a->mode == LIS_MODE_READ) {
+        enum lis_reaction pr;
+        if (lis_panel_mouse(a, ev.y, ev.x, &pr))
+            return pr;
+    }
+    if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
         a->mode == LIS_MODE_READ && a->an) {
         size_t off = lis_view_hit(a, ev.y, ev.x), k;
         if (off == LIS_NONE)
@@ -778,11 +840,24 @@ static enum lis_reaction on_key(struct lis_app *a, int key)
         return lis_help_key(a, key);
     case LIS_MODE_QUOTES:
         return lis_quotes_key(a, key);
+    case LIS_MODE_VISUAL:
+        return lis_marks_visual_key(a, key);
+    case LIS_MODE_EXPORT:
+        return lis_export_dialog_key(a, key);
+    case LIS_MODE_LIBRARY:
+        return lis_library_key(a, key);
     case LIS_MODE_READ:
         break;
     }
+    if (a->pending == LIS_ACT_ARTICLE)
+        return lis_library_command_key(a, key);
     if (a->pending != LIS_ACT_NONE)
         return mark_key(a, key);
+    {
+        enum lis_reaction pr;
+        if (lis_panel_key(a, key, &pr))
+            return pr;
+    }
     act = lis_keymap_lookup(&a->keymap, key);
     if (act == LIS_ACT_NONE)
         return LIS_REACT_NONE;
@@ -803,6 +878,11 @@ static void draw(struct lis_app *a)
         refresh();
         return;
     }
+    if (a->mode == LIS_MODE_LIBRARY) {
+        lis_library_draw(a);
+        refresh();
+        return;
+    }
     switch (a->mode) {
     case LIS_MODE_HELP:
         lis_help_draw(a);
@@ -814,6 +894,9 @@ static void draw(struct lis_app *a)
         lis_view_draw(a);
         break;
     }
+    lis_panel_draw(a);
+    if (a->mode == LIS_MODE_EXPORT)
+        lis_export_dialog_draw(a);
     lis_status_draw(a);
     refresh();
 }
@@ -840,6 +923,8 @@ static void main_loop(struct lis_app *a)
 
         timeout(a->worker.started ? 100 : 500);
         if (read_key(&key) == ERR) {
+            if (lis_library_poll(a))
+                draw(a);
             if (worker_collect(a) || a->worker.started) {
                 size_t t = atomic_load(&a->worker.total);
                 size_t pct = t ? atomic_load(&a->worker.done) * 100 / t : 0;
@@ -984,8 +1069,10 @@ int lis_ui_run(const struct lis_ui_opts *o)
               , NULL);
     lis_theme_init(&a->theme, o->color, o->config);
     apply_key_config(a);
+    lis_panel_init(a);
 
     open_article(a, 0);
+    lis_library_init(a);
     if (!a->utf8)
         lis_app_notice(a, "%s", _("the terminal is not in UTF-8: accented "
                                   "letters are shown without accents"));
@@ -1003,6 +1090,7 @@ int lis_ui_run(const struct lis_ui_opts *o)
         signal(sig, SIG_DFL);
         raise(sig);
     }
+    lis_library_free(a);
     close_article(a);
     delscreen(a->screen);
     restore_signals(old_sig);

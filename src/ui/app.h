@@ -36,10 +36,28 @@ enum lis_reaction { LIS_REACT_NONE, LIS_REACT_REDRAW, LIS_REACT_QUIT };
     _(ENT_LOC,     114,  -1,   COLOR_GREEN,   -1,           0,          A_UNDERLINE) \
     _(ENT_MISC,    110,  -1,   COLOR_BLUE,    -1,           0,          A_UNDERLINE) \
     _(PARTY,       208,  -1,   COLOR_RED,     -1,           A_BOLD,     A_BOLD | A_UNDERLINE) \
+    /* one colour per deal party (panel.c), the same in panel and text; \
+     * _SEL: its mentions while it is selected in the panel */ \
+    _(PARTY_2,     75,   -1,   COLOR_BLUE,    -1,           A_BOLD,     A_BOLD | A_UNDERLINE) \
+    _(PARTY_3,     204,  -1,   COLOR_MAGENTA, -1,           A_BOLD,     A_BOLD | A_UNDERLINE) \
+    _(PARTY_4,     148,  -1,   COLOR_GREEN,   -1,           A_BOLD,     A_BOLD | A_UNDERLINE) \
+    _(PARTY_5,     141,  -1,   COLOR_CYAN,    -1,           A_BOLD,     A_BOLD | A_UNDERLINE) \
+    _(PARTY_6,     43,   -1,   COLOR_YELLOW,  -1,           A_BOLD,     A_BOLD | A_UNDERLINE) \
+    _(PARTY_SEL,   16,   208,  COLOR_BLACK,   COLOR_RED,    A_BOLD,     A_REVERSE | A_BOLD) \
+    _(PARTY_SEL_2, 16,   75,   COLOR_BLACK,   COLOR_BLUE,   A_BOLD,     A_REVERSE | A_BOLD) \
+    _(PARTY_SEL_3, 16,   204,  COLOR_BLACK,   COLOR_MAGENTA, A_BOLD,    A_REVERSE | A_BOLD) \
+    _(PARTY_SEL_4, 16,   148,  COLOR_BLACK,   COLOR_GREEN,  A_BOLD,     A_REVERSE | A_BOLD) \
+    _(PARTY_SEL_5, 16,   141,  COLOR_BLACK,   COLOR_CYAN,   A_BOLD,     A_REVERSE | A_BOLD) \
+    _(PARTY_SEL_6, 16,   43,   COLOR_BLACK,   COLOR_YELLOW, A_BOLD,     A_REVERSE | A_BOLD) \
+    _(PANEL_HEAD,  -1,   -1,   -1,            -1,           A_BOLD,     A_BOLD) \
     _(MATCH,       16,   45,   COLOR_BLACK,   COLOR_CYAN,   0,          A_REVERSE) \
     _(MATCH_CUR,   16,   226,  COLOR_BLACK,   COLOR_WHITE,  A_BOLD,     A_REVERSE | A_BOLD) \
     _(MENTION_FOCUS, 16, 81,   COLOR_BLACK,   COLOR_CYAN,   A_BOLD,     A_REVERSE | A_UNDERLINE) \
-    _(SELECTED,    -1,   -1,   -1,            -1,           A_REVERSE,  A_REVERSE)
+    _(SELECTED,    -1,   -1,   -1,            -1,           A_REVERSE,  A_REVERSE) \
+    _(MARKED,      120,  -1,   COLOR_GREEN,   -1,           A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE) \
+    _(MARKED_FOCUS, 230, 22,   COLOR_BLACK,   COLOR_GREEN,  A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE | A_REVERSE) \
+    _(USER_HL,     16,   151,  COLOR_BLACK,   COLOR_GREEN,  0,          A_BOLD | A_UNDERLINE) \
+    _(VISUAL,      -1,   -1,   -1,            -1,           A_REVERSE,  A_REVERSE)
 
 enum lis_style {
 #define LIS_STYLE_ENUM(id, f2, b2, f8, b8, a, m) LIS_STYLE_##id,
@@ -65,7 +83,10 @@ enum lis_hl_mode { LIS_HL_BOTH, LIS_HL_QUOTES, LIS_HL_ENTITIES, LIS_HL_NONE,
                    LIS_HL_COUNT };
 
 enum lis_mode { LIS_MODE_READ, LIS_MODE_PROMPT, LIS_MODE_HELP,
-                LIS_MODE_QUOTES };
+                LIS_MODE_QUOTES,
+                LIS_MODE_VISUAL,    /* highlight selection (marks.c) */
+                LIS_MODE_EXPORT,    /* export dialog (export_dialog.c) */
+                LIS_MODE_LIBRARY }; /* list of articles (library.c) */
 
 #define LIS_N_MARKS 52          /* a-z A-Z */
 
@@ -101,6 +122,20 @@ struct lis_prompt {
     char lead;                      /* '/' or '?' */
     size_t origin;                  /* anchor to come back to on Esc */
     char *saved_pattern;            /* search state before the prompt */
+    /* a line prompt (note, file name) instead of a search: its label, and
+     * what Enter (accepted) or Esc calls; NULL for / and ? */
+    const char *label;
+    enum lis_reaction (*done)(struct lis_app *a, bool accepted);
+};
+
+/* The side panel (panel.c). */
+struct lis_panel_state {
+    bool shown;                     /* the choice, once user_set */
+    bool user_set;                  /* p, --panel, --no-panel: else auto */
+    bool focus;                     /* keys go to the panel */
+    size_t sel;                     /* selected party, LIS_NONE */
+    size_t top;                     /* first panel row on screen */
+    int dock_w;                     /* columns docked (last relayout) */
 };
 
 struct lis_app {
@@ -142,9 +177,15 @@ struct lis_app {
     struct lis_prompt prompt;
     enum lis_mode mode;
 
+    /* marks, highlights, notes (marks.c) and the export dialog */
+    struct lis_marks *kept;         /* not marks[]: those are m<letter> */
+    struct lis_export_dialog *xd;
+    struct lis_library *lib;        /* NULL with one article */
+
     /* overlays */
     size_t help_top;
     size_t list_sel, list_top;
+    struct lis_panel_state panel;
 
     /* status line */
     enum { LIS_CTX_NONE, LIS_CTX_QUOTE, LIS_CTX_SEARCH, LIS_CTX_MENTION } ctx; /* shown */
@@ -190,6 +231,39 @@ enum lis_reaction lis_prompt_key(struct lis_app *a, int key);
 enum lis_reaction lis_search_repeat(struct lis_app *a, bool reverse);
 void lis_search_clear(struct lis_search_state *s);
 
+/* Start a line prompt showing label (borrowed, must outlive the prompt)
+ * with text initial (may be NULL); Enter or Esc calls done, which reads
+ * a->prompt.text. */
+void lis_prompt_line(struct lis_app *a, const char *label,
+                     const char *initial,
+                     enum lis_reaction (*done)(struct lis_app *a,
+                                               bool accepted));
+
+/* panel.c: the side panel (deal and parties). */
+void lis_panel_init(struct lis_app *a);
+/* Whether the panel is on (docked, or over the article when narrow). */
+bool lis_panel_visible(const struct lis_app *a);
+/* Columns the docked panel takes at the right for a reading measure (0
+ * when hidden or drawn over the article); remembered for drawing.  Called
+ * by lis_view_relayout. */
+int lis_panel_dock_width(struct lis_app *a, int measure);
+void lis_panel_draw(struct lis_app *a);
+/* p and Tab. */
+enum lis_reaction lis_panel_toggle(struct lis_app *a);
+enum lis_reaction lis_panel_focus_toggle(struct lis_app *a);
+/* Keys while the panel has the focus and clicks anywhere: true when the
+ * panel took it (*r says what next); false lets the article have it. */
+bool lis_panel_key(struct lis_app *a, int key, enum lis_reaction *r);
+bool lis_panel_mouse(struct lis_app *a, int y, int x, enum lis_reaction *r);
+/* Entity whose mentions the article emphasises (the selected party's,
+ * while the panel has the focus), or LIS_NONE. */
+size_t lis_panel_emphasis(const struct lis_app *a);
+/* Style of party `party` (its colour), emphasised or not. */
+enum lis_style lis_party_style(size_t party, bool emphasised);
+/* The status line's left part while the panel has the focus; false when
+ * it has not. */
+bool lis_panel_status(const struct lis_app *a, struct lis_buf *out);
+
 /* help.c and overlay.c */
 void lis_help_draw(struct lis_app *a);
 enum lis_reaction lis_help_key(struct lis_app *a, int key);
@@ -201,6 +275,8 @@ enum lis_reaction lis_quotes_key(struct lis_app *a, int key);
 void lis_app_jump_quote(struct lis_app *a, size_t q, const char *what);
 /* Record the current place as the one '' returns to. */
 void lis_app_remember(struct lis_app *a);
+/* Close the current article and open article i of o->docs. */
+void lis_app_switch_article(struct lis_app *a, size_t i);
 /* Speaker name of quote q or NULL. */
 const char *lis_app_speaker(const struct lis_app *a, size_t q);
 

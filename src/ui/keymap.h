@@ -63,6 +63,20 @@
       "", N_("highlights: quotes and entities / quotes / entities / none")) \
     _(UNFOCUS,      unfocus,      LIS_KEYS(LIS_KEY_ESC), \
       "", N_("clear the focused quote, entity and search highlights")) \
+    _(PANEL,        panel,        LIS_KEYS('p'), \
+      "", N_("side panel (deal and parties) on / off; on a narrow terminal it opens over the article")) \
+    _(PANEL_FOCUS,  panel_focus,  LIS_KEYS('\t', LIS_KEY_FN(KEY_BTAB)), \
+      "", N_("move the focus between article and panel; in the panel j k (Up Down) select a party, Enter jumps to its next mention, Esc or Tab goes back")) \
+    _(MARK_QUOTE,   mark_quote,   LIS_KEYS('x'), \
+      "", N_("mark / unmark the focused quotation (kept for the export)")) \
+    _(SELECT,       select,       LIS_KEYS('v'), \
+      "", N_("start a highlight selection: j k extend it by line, ( ) by sentence, v saves, Esc cancels")) \
+    _(NOTE,         note,         LIS_KEYS('a'), \
+      "", N_("note on the focused quotation (marking it) or highlight")) \
+    _(EXPORT,       export,       LIS_KEYS('e'), \
+      "", N_("export dialog: what, format, file")) \
+    _(ARTICLE,      article,      LIS_KEYS(':'), \
+      N_("n :p"), N_("next / previous article (in the list's order)")) \
     _(REDRAW,       redraw,       LIS_KEYS(LIS_KEY_CTRL('l')), \
       "", N_("redraw the screen")) \
     _(HELP,         help,         LIS_KEYS('h', LIS_KEY_FN(KEY_F(1))), \

@@ -104,6 +104,26 @@ void lis_prompt_start(struct lis_app *a, char lead)
     free(p->saved_pattern);
     p->saved_pattern = a->search.pattern ? lis_xstrdup(a->search.pattern)
                                          : NULL;
+    p->label = NULL;
+    p->done = NULL;
+    a->mode = LIS_MODE_PROMPT;
+    curs_set(1);
+}
+
+void lis_prompt_line(struct lis_app *a, const char *label,
+                     const char *initial,
+                     enum lis_reaction (*done)(struct lis_app *a,
+                                               bool accepted))
+{
+    struct lis_prompt *p = &a->prompt;
+    lis_buf_free(&p->text);
+    lis_buf_init(&p->text);
+    if (initial)
+        lis_buf_adds(&p->text, initial);
+    p->lead = ':';
+    p->origin = a->anchor;
+    p->label = label;
+    p->done = done;
     a->mode = LIS_MODE_PROMPT;
     curs_set(1);
 }
@@ -141,10 +161,47 @@ static void delete_grapheme(struct lis_buf *b)
     b->data[at] = '\0';
 }
 
+/* Keys of a line prompt: editing only, no searching. */
+static enum lis_reaction line_key(struct lis_app *a, int key)
+{
+    struct lis_prompt *p = &a->prompt;
+    enum lis_reaction (*done)(struct lis_app *, bool) = p->done;
+
+    switch (key) {
+    case LIS_KEY_ESC:
+    case LIS_KEY_CTRL('c'):
+    case '\n':
+    case '\r':
+    case LIS_KEY_FN(KEY_ENTER):
+        finish(a);
+        p->done = NULL;
+        return done(a, key != LIS_KEY_ESC && key != LIS_KEY_CTRL('c'));
+    case LIS_KEY_FN(KEY_BACKSPACE):
+    case 127:
+    case LIS_KEY_CTRL('h'):
+        delete_grapheme(&p->text);
+        return LIS_REACT_REDRAW;
+    case LIS_KEY_CTRL('u'):
+        p->text.len = 0;
+        if (p->text.data)
+            p->text.data[0] = '\0';
+        return LIS_REACT_REDRAW;
+    default:
+        break;
+    }
+    if (LIS_KEY_IS_FN(key) || key < 0x20 || key == 0x7f ||
+        (key >= 0x80 && key < 0xa0) || key > 0x10ffff)
+        return LIS_REACT_NONE;
+    lis_buf_add_cp(&p->text, (uint32_t)key);
+    return LIS_REACT_REDRAW;
+}
+
 enum lis_reaction lis_prompt_key(struct lis_app *a, int key)
 {
     struct lis_prompt *p = &a->prompt;
 
+    if (p->done)
+        return line_key(a, key);
     switch (key) {
     case LIS_KEY_ESC:
     case LIS_KEY_CTRL('c'):

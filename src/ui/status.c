@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "app.h"
+#include "library.h"
 
 static void fill_row(struct lis_app *a, int y, enum lis_style st)
 {
@@ -34,7 +35,7 @@ static void draw_title(struct lis_app *a)
     }
     if (a->o->n_docs > 1)
         lis_buf_printf(&right, "%s[%zu/%zu]", right.len ? "  " : "",
-                       a->cur_doc + 1, a->o->n_docs);
+                       lis_library_row(a) + 1, a->o->n_docs);
     used = 1 + lis_put_text(a, 0, 1, title ? title : "",
                             title ? strlen(title) : 0, a->cols - 2, true);
     rw = right.len ? lis_text_width(a, right.data, right.len) : 0;
@@ -103,6 +104,8 @@ static void build_left(struct lis_app *a, struct lis_buf *out)
         lis_buf_adds(out, _("go to mark: "));
         return;
     }
+    if (lis_panel_status(a, out))
+        return;
     if (a->ctx == LIS_CTX_QUOTE && a->an &&
         a->focus_quote < a->an->n_quotes) {
         const char *sp = lis_app_speaker(a, a->focus_quote);
@@ -136,13 +139,20 @@ void lis_status_draw(struct lis_app *a)
         int x;
         char lead[2] = { a->prompt.lead, 0 };
         lis_theme_set(&a->theme, stdscr, LIS_STYLE_STATUS);
-        mvaddnstr(y, 0, lead, 1);
+        /* a line prompt (note, file name) shows its label instead */
+        if (a->prompt.label)
+            x = lis_put_text(a, y, 0, a->prompt.label,
+                             strlen(a->prompt.label), a->cols / 2, true);
+        else {
+            mvaddnstr(y, 0, lead, 1);
+            x = 1;
+        }
         /* keep the end of a long pattern visible: show its tail */
-        x = 1;
         {
             const char *s = a->prompt.text.data ? a->prompt.text.data : "";
             size_t len = a->prompt.text.len;
-            int room = a->cols - 2;
+            int room = a->cols - x - 1;
+            int x0 = x;
             while (len && lis_text_width(a, s, len) > room) {
                 size_t cut = 1;
                 while (cut < len && ((unsigned char)s[cut] & 0xC0) == 0x80)
@@ -150,7 +160,7 @@ void lis_status_draw(struct lis_app *a)
                 s += cut;
                 len -= cut;
             }
-            x += lis_put_text(a, y, 1, s, len, room, false);
+            x += lis_put_text(a, y, x0, s, len, room, false);
         }
         lis_buf_free(&left);
         lis_buf_free(&right);

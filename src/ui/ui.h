@@ -20,6 +20,7 @@ struct lis_ui_opts {
     bool resume;                 /* restore the last reading position */
     int panel;                   /* -1 auto (wide terminals), 0 off, 1 on */
     bool keys_from_tty;          /* stdin was the article: read /dev/tty */
+    bool messages_french;        /* French labels in exported clippings */
     /* The configuration file's [keys], [colors] and [search] (borrowed;
      * NULL: the defaults).  measure, color, resume and panel above are
      * taken as given, not from here. */

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "liseuse/text.h"
+#include "marks.h"
 
 #define DEFAULT_MEASURE 80
 /* Mentions are short phrases: look this far back for one that started
@@ -50,13 +51,15 @@ static void set_top(struct lis_app *a, struct lis_pos p)
 void lis_view_relayout(struct lis_app *a)
 {
     int measure = a->o->measure > 0 ? a->o->measure : DEFAULT_MEASURE;
-    int width;
+    int width, avail;
 
     getmaxyx(stdscr, a->rows, a->cols);
-    width = a->cols < measure ? a->cols : measure;
+    /* a docked panel takes the right: the measure is kept in what remains */
+    avail = a->cols - lis_panel_dock_width(a, measure);
+    width = avail < measure ? avail : measure;
     if (width < 1)
         width = 1;
-    a->left = (a->cols - width) / 2;
+    a->left = avail > width ? (avail - width) / 2 : 0;
     if (!a->lay || a->width != width) {
         if (a->lay)
             lis_layout_free(a->lay);
@@ -220,10 +223,13 @@ int lis_put_text(struct lis_app *a, int y, int x, const char *s, size_t len,
 
 static enum lis_style entity_style(const struct lis_app *a, size_t ent)
 {
+    size_t party;
+
     if (ent >= a->an->n_entities)
         return LIS_STYLE_TEXT;
-    if (lis_party_of_entity(a->an, ent) != LIS_NONE)
-        return LIS_STYLE_PARTY;
+    party = lis_party_of_entity(a->an, ent);
+    if (party != LIS_NONE)
+        return lis_party_style(party, ent == lis_panel_emphasis(a));
     switch (a->an->entities[ent].type) {
     case LIS_ENT_PER: return LIS_STYLE_ENT_PER;
     case LIS_ENT_ORG: return LIS_STYLE_ENT_ORG;
@@ -276,7 +282,7 @@ static size_t lower_bound_mentions(const struct lis_analysis *an, size_t off)
  * that later paints win: quote < mention < focused quote < match. */
 static void style_line(struct lis_app *a, const struct lis_line *ln)
 {
-    size_t ls = ln->start, le = ln->end, i;
+    size_t ls = ln->start, le = ln->end, i, emph;
     bool quotes = a->hl == LIS_HL_BOTH || a->hl == LIS_HL_QUOTES;
     bool ents = a->hl == LIS_HL_BOTH || a->hl == LIS_HL_ENTITIES;
 
@@ -293,12 +299,14 @@ static void style_line(struct lis_app *a, const struct lis_line *ln)
                 paint(a, q->outer_start, q->outer_end, LIS_STYLE_QUOTE);
         }
     }
-    if (a->an && ents) {
+    /* the party selected in the panel shows even with entities off */
+    emph = a->an ? lis_panel_emphasis(a) : LIS_NONE;
+    if (a->an && (ents || emph != LIS_NONE)) {
         i = lower_bound_mentions(a->an, ls > MENTION_REACH ?
                                  ls - MENTION_REACH : 0);
         for (; i < a->an->n_mentions && a->an->mentions[i].start < le; i++) {
             const struct lis_mention *mn = &a->an->mentions[i];
-            if (mn->end > ls)
+            if (mn->end > ls && (ents || mn->entity == emph))
                 paint(a, mn->start, mn->end, entity_style(a, mn->entity));
         }
     }
@@ -307,6 +315,8 @@ static void style_line(struct lis_app *a, const struct lis_line *ln)
         if (q->outer_start < le && q->outer_end > ls)
             paint(a, q->outer_start, q->outer_end, LIS_STYLE_QUOTE_FOCUS);
     }
+    /* the reader's marks, highlights and selection (marks.c) */
+    lis_marks_style_line(a, ls, le);
     /* the mention { } landed on, while that is the last thing done */
     if (a->an && a->ctx == LIS_CTX_MENTION &&
         a->focus_mention < a->an->n_mentions) {

@@ -59,8 +59,12 @@ assert_eq "$LIS_RC" 0
 assert_contains "$LIS_OUT" "abc^@def"
 
 step "a directory, a FIFO, /dev/zero: refused at once"
-lis_run_bounded 10 "$LIS_TMP"
-assert_one_line_error "directory" "$LIS_TMP"
+# a directory is a list of articles (its *.txt files): one without any
+# is refused
+mkdir "$LIS_TMP/no-articles"
+: >"$LIS_TMP/no-articles/readme.md"
+lis_run_bounded 10 "$LIS_TMP/no-articles"
+assert_one_line_error "directory" "no-articles"
 mkfifo "$LIS_TMP/fifo"
 lis_run_bounded 10 "$LIS_TMP/fifo"
 assert_one_line_error "FIFO" "fifo"

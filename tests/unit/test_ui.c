@@ -53,10 +53,16 @@ static void test_lookup(void **state)
     assert_int_equal(lis_keymap_lookup(km, KEY_DOWN), LIS_ACT_NONE);
     assert_int_equal(lis_keymap_lookup(km, 'Z'), LIS_ACT_NONE);
     assert_int_equal(lis_keymap_lookup(km, 0), LIS_ACT_NONE);
-    /* keys later issues take are still free */
-    assert_int_equal(lis_keymap_lookup(km, 'p'), LIS_ACT_NONE);
-    assert_int_equal(lis_keymap_lookup(km, 'x'), LIS_ACT_NONE);
-    assert_int_equal(lis_keymap_lookup(km, 'e'), LIS_ACT_NONE);
+    /* the side panel (panel.c) */
+    assert_int_equal(lis_keymap_lookup(km, 'p'), LIS_ACT_PANEL);
+    assert_int_equal(lis_keymap_lookup(km, '\t'), LIS_ACT_PANEL_FOCUS);
+    /* marking and export (marks.c, export_dialog.c); space stays page
+     * down */
+    assert_int_equal(lis_keymap_lookup(km, 'x'), LIS_ACT_MARK_QUOTE);
+    assert_int_equal(lis_keymap_lookup(km, 'v'), LIS_ACT_SELECT);
+    assert_int_equal(lis_keymap_lookup(km, 'a'), LIS_ACT_NOTE);
+    assert_int_equal(lis_keymap_lookup(km, 'e'), LIS_ACT_EXPORT);
+    assert_int_equal(lis_keymap_lookup(km, ' '), LIS_ACT_PAGE_DOWN);
 }
 
 static void test_labels(void **state)
