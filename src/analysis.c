@@ -4,6 +4,8 @@
 
 #include "liseuse/analysis.h"
 
+#include "analysis_run.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,21 +131,66 @@ void lis_analysis_free(struct lis_analysis *an)
     free(an);
 }
 
+bool lis_run_poll(struct lis_run *run, size_t done, size_t of)
+{
+    double f;
+
+    if (!run)
+        return false;
+    if (run->cancelled)
+        return true;
+    /* stages count work in bytes of text read (a stage with two passes
+     * counts both), so a step is about a megabyte of text */
+    run->next = done + LIS_RUN_STEP;
+    if (!run->progress)
+        return false;
+    f = of > 0 ? (double)(done < of ? done : of) / (double)of : 1.0;
+    if (!run->progress(run->ctx,
+                       (size_t)((double)run->total *
+                                (run->lo + (run->hi - run->lo) * f) / 100.0),
+                       run->total))
+        run->cancelled = true;
+    return run->cancelled;
+}
+
+static void sentences_stage(const struct lis_document *doc,
+                            const struct lis_lexicons *lx,
+                            struct lis_analysis *an, struct lis_run *run)
+{
+    (void)run;
+    lis_sentences_split(doc, lx, an);
+}
+
+static void quotes_stage(const struct lis_document *doc,
+                         const struct lis_lexicons *lx,
+                         struct lis_analysis *an, struct lis_run *run)
+{
+    (void)run;
+    lis_quotes_find(doc, lx, an);
+}
+
 struct lis_analysis *lis_analyze(const struct lis_document *doc,
                                  const struct lis_lexicons *lx,
                                  lis_progress_fn progress, void *ctx)
 {
-    /* Rough share of the work each stage does, for the progress line. */
+    /* Rough share of the work each stage does, for the progress line
+     * (cumulative percent at its end). */
     static const unsigned share[] = { 15, 55, 85, 100 };
+    /* Sentences and quotes run at several hundred MB/s: a check between
+     * stages is enough for them; entities and parties poll the run. */
     void (*const stages[])(const struct lis_document *,
                            const struct lis_lexicons *,
-                           struct lis_analysis *) = {
-        lis_sentences_split, lis_entities_find, lis_quotes_find,
-        lis_parties_find,
+                           struct lis_analysis *, struct lis_run *) = {
+        sentences_stage, lis_entities_run, quotes_stage, lis_parties_run,
     };
     struct lis_analysis *an = lis_xcalloc(1, sizeof *an);
+    struct lis_run run;
     size_t total = doc ? doc->body_len : 0, i;
 
+    memset(&run, 0, sizeof run);
+    run.progress = progress;
+    run.ctx = ctx;
+    run.total = total;
     if (progress && !progress(ctx, 0, total)) {
         lis_analysis_free(an);
         return NULL;
@@ -151,9 +198,14 @@ struct lis_analysis *lis_analyze(const struct lis_document *doc,
     if (!doc)
         return an;
     for (i = 0; i < LIS_ARRAY_LEN(stages); i++) {
-        stages[i](doc, lx, an);
-        if (progress &&
-            !progress(ctx, (size_t)((double)total * share[i] / 100.0), total)) {
+        run.lo = i > 0 ? share[i - 1] : 0;
+        run.hi = share[i];
+        run.next = LIS_RUN_STEP;
+        stages[i](doc, lx, an, &run);
+        if (run.cancelled ||
+            (progress && !progress(ctx, (size_t)((double)total * share[i] /
+                                                 100.0),
+                                   total))) {
             lis_analysis_free(an);
             return NULL;
         }

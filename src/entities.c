@@ -43,6 +43,8 @@
 
 #include "liseuse/analysis.h"
 
+#include "analysis_run.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -347,6 +349,7 @@ struct recent {
 };
 
 #define RING 64
+#define LATIN_CASE_END 0x250
 
 struct cue {
     int type;               /* -1: none */
@@ -376,6 +379,10 @@ struct ctx {
     uint16_t *fw_slots;     /* function-word hash (FW_SLOTS entries) */
     uint64_t *fw_hash;      /* fold_hash of each fw_table word */
     struct memo *memo;      /* whole-word lexicon answers */
+    /* is_upper (bit 0) and is_lower (bit 1) of U+0000..U+024F, filled once
+     * per run: the Latin letters of a French text, without a library call
+     * per letter */
+    unsigned char latin_case[LATIN_CASE_END];
 };
 
 /* ------------------------------------------------------------ characters */
@@ -383,9 +390,18 @@ struct ctx {
 static inline size_t get_cp(const char *s, size_t len, size_t i,
                             uint32_t *cp)
 {
-    if ((unsigned char)s[i] < 0x80) {
-        *cp = (unsigned char)s[i];
+    const unsigned char *u = (const unsigned char *)s + i;
+
+    if (u[0] < 0x80) {
+        *cp = u[0];
         return 1;
+    }
+    /* two-byte forms (accented Latin letters) inline, as lis_lex_get_cp
+     * decodes them */
+    if (u[0] >= 0xC2 && u[0] < 0xE0 && len - i >= 2 &&
+        (u[1] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
     }
     return lis_lex_get_cp(s + i, len - i, cp);
 }
@@ -417,6 +433,16 @@ static inline bool is_lower(uint32_t cp)
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
     return uc_is_lower(cp);
+}
+
+static inline bool c_is_upper(const struct ctx *c, uint32_t cp)
+{
+    return cp < LATIN_CASE_END ? (c->latin_case[cp] & 1) != 0 : is_upper(cp);
+}
+
+static inline bool c_is_lower(const struct ctx *c, uint32_t cp)
+{
+    return cp < LATIN_CASE_END ? (c->latin_case[cp] & 2) != 0 : is_lower(cp);
 }
 
 static inline bool is_apos(uint32_t cp)
@@ -459,6 +485,8 @@ static bool elision_prefix(const char *s, size_t n)
             return false;
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    if (n == 1)         /* the common case: l' d' s' ... */
+        return strchr("ldjmnstc", low[0]) != NULL && low[0] != '\0';
     for (i = 0; i < LIS_ARRAY_LEN(pre); i++)
         if (strlen(pre[i]) == n && memcmp(pre[i], low, n) == 0)
             return true;
@@ -491,10 +519,45 @@ static inline void fh_byte(struct fh *f, unsigned char b)
     }
 }
 
+/* fh_byte over n bytes already folded; whole chunks in one step. */
+static inline void fh_bytes(struct fh *f, const unsigned char *p, size_t n)
+{
+    while (n > 0 && f->sh != 0) {
+        fh_byte(f, *p++);
+        n--;
+    }
+    while (n >= 8) {
+        /* the chunk fh_byte would have packed (little-endian order) */
+        uint64_t w = (uint64_t)p[0] | (uint64_t)p[1] << 8 |
+                     (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+                     (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+                     (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+
+        f->h = (f->h ^ w) * 0xff51afd7ed558ccdULL;
+        f->h ^= f->h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    while (n > 0) {
+        fh_byte(f, *p++);
+        n--;
+    }
+}
+
 static inline void fh_cp(struct fh *f, uint32_t cp)
 {
     char tmp[8];
-    size_t k, m = lis_lex_fold_cp(cp, tmp);
+    size_t k, m;
+
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
+        /* Latin-1 letters, folded as lis_lex_fold_cp folds them */
+        if (cp <= 0xDE)
+            cp += 0x20;
+        fh_byte(f, (unsigned char)(0xC0 | (cp >> 6)));
+        fh_byte(f, (unsigned char)(0x80 | (cp & 0x3F)));
+        return;
+    }
+    m = lis_lex_fold_cp(cp, tmp);
 
     for (k = 0; k < m; k++)
         fh_byte(f, (unsigned char)tmp[k]);
@@ -558,8 +621,9 @@ static void fw_index_build(uint16_t *slots, uint64_t *hashes)
     }
 }
 
-/* Split body[from..to) into word tokens with their flags (light: the first
- * pass, which needs no function words). */
+/* Split body[from..to) into word tokens with their flags.  light: the
+ * first pass, which keeps no tokens and only records the words in c->lower
+ * and c->strong (see the comment at the top). */
 static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
 {
     const char *b = c->body;
@@ -584,7 +648,7 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
             }
             cp = ch;
         } else {
-            size_t n = lis_lex_get_cp(b + i, to - i, &cp);
+            size_t n = get_cp(b, to, i, &cp);
 
             if (!is_letter(cp) && !is_digit(cp)) {
                 i += n;
@@ -593,9 +657,9 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
         }
         s = i;
         fh_init(&h);
-        if (is_upper(cp))
+        if (c_is_upper(c, cp))
             flags |= T_CAP;
-        else if (is_lower(cp))
+        else if (c_is_lower(c, cp))
             flags |= T_LOWER;
         else if (is_digit(cp))
             flags |= T_DIGIT;
@@ -607,10 +671,15 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
             ch = (unsigned char)b[j];
             if (ch < 0x80) {
                 if (ch >= 'a' && ch <= 'z') {
-                    letters++;
+                    /* a run of lower-case ASCII: most of a French text */
+                    size_t r = j + 1;
+
+                    while (r < to && (unsigned char)(b[r] - 'a') < 26)
+                        r++;
+                    letters += r - j;
                     seg_lower = true;
-                    fh_byte(&h, ch);
-                    j++;
+                    fh_bytes(&h, (const unsigned char *)b + j, r - j);
+                    j = r;
                     continue;
                 }
                 if (ch >= 'A' && ch <= 'Z') {
@@ -633,15 +702,15 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
                 cp = ch;
                 m = 1;
             } else {
-                m = lis_lex_get_cp(b + j, to - j, &cp);
+                m = get_cp(b, to, j, &cp);
                 if (is_letter(cp)) {
                     fh_cp(&h, cp);
                     letters++;
-                    if (is_upper(cp)) {
+                    if (c_is_upper(c, cp)) {
                         uppers++;
                         if (seg_lower)
                             camel = true;
-                    } else if (is_lower(cp)) {
+                    } else if (c_is_lower(c, cp)) {
                         seg_lower = true;
                     }
                     j += m;
@@ -685,7 +754,10 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
             flags |= T_ELIDED;
         if (digits)
             flags |= T_HASDIGIT;
-        if (letters >= 2 && uppers == letters && !elided) {
+        if (light) {
+            /* the first pass reads only the case, CamelCase, elision and
+             * weak-position flags */
+        } else if (letters >= 2 && uppers == letters && !elided) {
             size_t k;
             bool roman = true;
 
@@ -704,14 +776,17 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
             if (roman)
                 flags |= T_ROMAN;
         }
-        if (letters == 1)
+        if (letters == 1 && !light) {
             flags |= T_LETTERS1;
-        if (letters == 1 && (flags & T_CAP) && j < to && b[j] == '.')
-            flags |= T_INITIAL;
+            if ((flags & T_CAP) && j < to && b[j] == '.')
+                flags |= T_INITIAL;
+        }
         /* what separates it from the previous word */
         if (c->n_toks == 0)
             flags |= T_WEAK;
-        if (gap < s && !(s - gap == 1 && b[gap] == ' ')) {
+        /* (the first pass needs the weak mark of capitalised words only) */
+        if (gap < s && !(s - gap == 1 && b[gap] == ' ') &&
+            (!light || (flags & T_CAP))) {
             size_t g = gap;
 
             while (g < s) {
@@ -731,6 +806,20 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
                          gc == '-' || gc == ';')
                     flags |= T_WEAK;
             }
+        }
+        if (light) {
+            /* The first pass: which words occur in lower case, which
+             * capitalised where that means something; no token kept. */
+            if (!(flags & T_ELIDED)) {
+                if ((flags & T_LOWER) && !(flags & T_CAMEL))
+                    hset_add(&c->lower, fh_end(&h));
+                else if ((flags & T_CAP) && !(flags & T_WEAK))
+                    hset_add(&c->strong, fh_end(&h));
+            }
+            c->n_toks++;
+            gap = j;
+            i = j;
+            continue;
         }
         if (c->n_toks == c->cap_toks)
             c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1,
@@ -885,6 +974,15 @@ suffix_ok:
     return true;
 }
 
+/* lis_buf_addc without the calls: keys are built a byte at a time. */
+static inline void key_addc(struct lis_buf *b, char ch)
+{
+    if (b->len + 2 > b->cap)
+        lis_buf_reserve(b, 1);
+    b->data[b->len++] = ch;
+    b->data[b->len] = '\0';
+}
+
 /* Fold a name into a key: lower case, no accents, no periods, white space
  * collapsed ("Etats-Unis" == "États-Unis", "B. Obama" -> "b obama"). */
 static void fold_key(struct lis_buf *out, const char *s, size_t n)
@@ -894,7 +992,19 @@ static void fold_key(struct lis_buf *out, const char *s, size_t n)
 
     while (i < n) {
         uint32_t cp;
+        unsigned char ch = (unsigned char)s[i];
 
+        if (ch < 0x80 && ch != ' ' && ch != '.' && (ch < '\t' || ch > '\r')) {
+            /* ASCII: lower case is the whole fold (apostrophe and hyphen
+             * are themselves) */
+            if (space) {
+                key_addc(out, ' ');
+                space = false;
+            }
+            key_addc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+            i++;
+            continue;
+        }
         i += get_cp(s, n, i, &cp);
         if (lis_lex_is_space_cp(cp)) {
             space = out->len > 0;
@@ -2049,22 +2159,6 @@ static void process_pronoun(struct ctx *c, size_t i)
 
 /* ------------------------------------------------------------ passes */
 
-static void first_pass(struct ctx *c)
-{
-    size_t k;
-
-    for (k = 0; k < c->n_toks; k++) {
-        const struct tok *t = &c->toks[k];
-
-        if (t->flags & T_ELIDED)
-            continue;
-        if ((t->flags & T_LOWER) && !(t->flags & T_CAMEL))
-            hset_add(&c->lower, t->h);
-        else if ((t->flags & T_CAP) && !(t->flags & T_WEAK))
-            hset_add(&c->strong, t->h);
-    }
-}
-
 static void second_pass(struct ctx *c)
 {
     size_t i = 0;
@@ -2161,37 +2255,48 @@ static void second_pass(struct ctx *c)
     }
 }
 
-static void for_each_sentence(struct ctx *c, const struct lis_analysis *an,
-                              const struct lis_document *doc, bool first)
+/* One pass over the sentences (or the paragraphs); false when the run was
+ * cancelled on the way.  Progress counts both passes' bytes. */
+static bool for_each_sentence(struct ctx *c, const struct lis_analysis *an,
+                              const struct lis_document *doc, bool first,
+                              struct lis_run *run)
 {
-    size_t s;
+    size_t s, base = first ? 0 : doc->body_len, of = 2 * doc->body_len;
 
     if (an->n_sentences > 0) {
         for (s = 0; s < an->n_sentences; s++) {
+            if (lis_run_tick(run, base + an->sentences[s].start, of))
+                return false;
             c->sent = s;
             c->sent_end = an->sentences[s].end;
             tokenize(c, an->sentences[s].start, an->sentences[s].end, first);
-            if (first)
-                first_pass(c);
-            else
+            if (!first)
                 second_pass(c);
         }
-        return;
+        return true;
     }
     /* no sentence split: paragraphs stand in for sentences */
     for (s = 0; s < doc->n_paras; s++) {
+        if (lis_run_tick(run, base + doc->paras[s].start, of))
+            return false;
         c->sent = s;
         c->sent_end = doc->paras[s].end;
         tokenize(c, doc->paras[s].start, doc->paras[s].end, first);
-        if (first)
-            first_pass(c);
-        else
+        if (!first)
             second_pass(c);
     }
+    return true;
 }
 
 void lis_entities_find(const struct lis_document *doc,
                        const struct lis_lexicons *lx, struct lis_analysis *an)
+{
+    lis_entities_run(doc, lx, an, NULL);
+}
+
+void lis_entities_run(const struct lis_document *doc,
+                      const struct lis_lexicons *lx, struct lis_analysis *an,
+                      struct lis_run *run)
 {
     struct ctx c;
     size_t k;
@@ -2211,8 +2316,13 @@ void lis_entities_find(const struct lis_document *doc,
     c.memo->cap = 1024;
     c.memo->v = lis_xcalloc(c.memo->cap, sizeof *c.memo->v);
     fw_index_build(c.fw_slots, c.fw_hash);
-    for_each_sentence(&c, an, doc, true);
-    for_each_sentence(&c, an, doc, false);
+    for (k = 0; k < LATIN_CASE_END; k++)
+        c.latin_case[k] = (unsigned char)((is_upper((uint32_t)k) ? 1 : 0) |
+                                          (is_lower((uint32_t)k) ? 2 : 0));
+    /* cancelled: the second pass is skipped, the (partial) result stays
+     * consistent and lis_analyze discards it */
+    if (for_each_sentence(&c, an, doc, true, run))
+        for_each_sentence(&c, an, doc, false, run);
 
     /* hand over: entities that kept a mention (in first-mention order),
      * with their mention lists; links resolved by name */

@@ -55,11 +55,28 @@ static inline bool filter_has(const struct lis_lexicon *lx, uint32_t h)
     return (lx->filter[(h >> 6) & 511] >> (h & 63)) & 1;
 }
 
+/* ASCII letters and digits folded (lower case); 0 for the other ASCII
+ * characters, which are not part of a word. */
+static const unsigned char ascii_word_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define LEX_LETTER(u, l) [u] = l, [l] = l,
+    LEX_LETTER('A', 'a') LEX_LETTER('B', 'b') LEX_LETTER('C', 'c')
+    LEX_LETTER('D', 'd') LEX_LETTER('E', 'e') LEX_LETTER('F', 'f')
+    LEX_LETTER('G', 'g') LEX_LETTER('H', 'h') LEX_LETTER('I', 'i')
+    LEX_LETTER('J', 'j') LEX_LETTER('K', 'k') LEX_LETTER('L', 'l')
+    LEX_LETTER('M', 'm') LEX_LETTER('N', 'n') LEX_LETTER('O', 'o')
+    LEX_LETTER('P', 'p') LEX_LETTER('Q', 'q') LEX_LETTER('R', 'r')
+    LEX_LETTER('S', 's') LEX_LETTER('T', 't') LEX_LETTER('U', 'u')
+    LEX_LETTER('V', 'v') LEX_LETTER('W', 'w') LEX_LETTER('X', 'x')
+    LEX_LETTER('Y', 'y') LEX_LETTER('Z', 'z')
+#undef LEX_LETTER
+};
+
 static inline bool is_word(uint32_t cp)
 {
     if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-               (cp >= '0' && cp <= '9');
+        return ascii_word_fold[cp] != 0;
     /* Latin-1 and Latin Extended: nearly every letter of a French text */
     if (cp >= 0xC0 && cp <= 0x24F)
         return cp != 0xD7 && cp != 0xF7;
@@ -461,9 +478,27 @@ size_t lis_lexicon_match(const struct lis_lexicon *lx, const char *s,
     i = get_cp(s, len, &cp);
     for (;;) {
         char tmp[8];
-        size_t n = fold_cp(cp, tmp), k;
+        size_t n, k;
         uint32_t next = 0;
-        bool word = is_word(cp), appended = true;
+        bool word, appended = true;
+
+        /* Inside a run of ASCII letters and digits no entry can end (the
+         * next character continues the word), so only fold and hash: most
+         * calls are rejected at the end of their first word. */
+        while (cp < 0x80 && i < len && (unsigned char)s[i] < 0x80 &&
+               ascii_word_fold[cp] &&
+               ascii_word_fold[(unsigned char)s[i]]) {
+            char f = (char)ascii_word_fold[cp];
+
+            if (klen + 1 > lx->max_key)
+                return best;
+            key[klen++] = f;
+            h = hash_byte(h, (unsigned char)f);
+            last_space = false;
+            cp = (unsigned char)s[i++];
+        }
+        n = fold_cp(cp, tmp);
+        word = is_word(cp);
 
         if (n == 1 && tmp[0] == ' ') {
             if (last_space)
@@ -480,8 +515,12 @@ size_t lis_lexicon_match(const struct lis_lexicon *lx, const char *s,
                 h = hash_byte(h, (unsigned char)tmp[k]);
             }
         }
-        if (i < len)
-            get_cp(s + i, len - i, &next);
+        if (i < len) {
+            if ((unsigned char)s[i] < 0x80)
+                next = (unsigned char)s[i];
+            else
+                get_cp(s + i, len - i, &next);
+        }
         if (appended && klen > 0 && !(word && i < len &&
                                       is_word(next))) {
             const struct lex_slot *sl;
@@ -504,6 +543,23 @@ size_t lis_lexicon_match(const struct lis_lexicon *lx, const char *s,
         i += get_cp(s + i, len - i, &cp);
     }
     return best;
+}
+
+void lis_lexicon_each(const struct lis_lexicon *lx,
+                      void (*fn)(void *ctx, const char *key, size_t klen,
+                                 const char *value),
+                      void *ctx)
+{
+    size_t i;
+
+    if (!lx || !fn)
+        return;
+    for (i = 0; i < lx->cap; i++) {
+        const struct lex_slot *sl = &lx->slots[i];
+
+        if (sl->key != 0 && (sl->flags & SLOT_ENTRY))
+            fn(ctx, lx->pool.data + sl->key, sl->klen, slot_value(lx, sl));
+    }
 }
 
 struct lis_lexicons *lis_lexicons_load(const char *sysdir,

@@ -15,6 +15,8 @@
 
 #include "liseuse/analysis.h"
 
+#include "analysis_run.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +119,11 @@ struct ctx {
     bool pressure;          /* a regulator pressing for the deal */
     size_t bidders[2];      /* the two most recent distinct bidders */
     bool *targets;          /* per entity: has a target claim (pass B) */
+    /* Bit (hash of a folded word) & FIRST_MASK set for the first word of
+     * every deal term: the look for a deal term rejects nearly every word
+     * start with one hash of its word instead of a lexicon match. */
+    uint64_t *first;
+    uint64_t *any;          /* the same for the first word of any entry */
     struct {                /* value string -> class, by pointer */
         const char *val;
         unsigned char cls, flags;
@@ -143,10 +150,10 @@ static size_t u8_back(const char *body, size_t s, size_t e)
     return p;
 }
 
-static bool word_cp(uint32_t cp)
+static inline bool word_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
                (cp >= '0' && cp <= '9');
     return lis_lex_is_word_cp(cp);
 }
@@ -211,41 +218,155 @@ static enum pt_class cls_of(struct ctx *c, const char *val, unsigned *flags)
     return (enum pt_class)c->cache[h].cls;
 }
 
+#define FIRST_BITS 16
+#define FIRST_MASK ((1u << FIRST_BITS) - 1)
+#define FIRST_WORDS (((size_t)1 << FIRST_BITS) / 64)
+
+/* ASCII folded as the lexicon folds a word character (lower case), 0 for
+ * the characters that are not part of a word. */
+static const unsigned char ascii_word_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define PT_LETTER(u, l) [u] = l, [l] = l,
+    PT_LETTER('A', 'a') PT_LETTER('B', 'b') PT_LETTER('C', 'c')
+    PT_LETTER('D', 'd') PT_LETTER('E', 'e') PT_LETTER('F', 'f')
+    PT_LETTER('G', 'g') PT_LETTER('H', 'h') PT_LETTER('I', 'i')
+    PT_LETTER('J', 'j') PT_LETTER('K', 'k') PT_LETTER('L', 'l')
+    PT_LETTER('M', 'm') PT_LETTER('N', 'n') PT_LETTER('O', 'o')
+    PT_LETTER('P', 'p') PT_LETTER('Q', 'q') PT_LETTER('R', 'r')
+    PT_LETTER('S', 's') PT_LETTER('T', 't') PT_LETTER('U', 'u')
+    PT_LETTER('V', 'v') PT_LETTER('W', 'w') PT_LETTER('X', 'x')
+    PT_LETTER('Y', 'y') PT_LETTER('Z', 'z')
+#undef PT_LETTER
+};
+
+static inline uint32_t first_hash(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * 16777619u;
+}
+
+static inline bool bits_has(const uint64_t *bits, uint32_t h)
+{
+    h &= FIRST_MASK;
+    return (bits[h >> 6] >> (h & 63)) & 1;
+}
+
+/* Hash of the folded word that starts at body[p] (a word character) and
+ * ends at the first character that is not one, before e; *end gets that
+ * end.  The same hash as first_word_of gives a lexicon key. */
+static inline uint32_t word_hash(const char *body, size_t p, size_t e,
+                                 size_t *end)
+{
+    uint32_t h = 2166136261u;
+
+    while (p < e) {
+        unsigned char ch = (unsigned char)body[p];
+
+        if (ch < 0x80) {
+            unsigned char f = ascii_word_fold[ch];
+
+            if (!f)
+                break;
+            h = first_hash(h, f);
+            p++;
+        } else {
+            char f[8];
+            uint32_t cp;
+            size_t n = lis_lex_get_cp(body + p, e - p, &cp), m, k;
+
+            if (!word_cp(cp))
+                break;
+            m = lis_lex_fold_cp(cp, f);
+            for (k = 0; k < m; k++)
+                h = first_hash(h, (unsigned char)f[k]);
+            p += n;
+        }
+    }
+    *end = p;
+    return h;
+}
+
+/* Hash of the first word of a (folded) lexicon key; false when the key
+ * does not start with a word character (it never matches at a word
+ * start). */
+static bool first_word_of(const char *key, size_t klen, uint32_t *hash)
+{
+    uint32_t h = 2166136261u;
+    size_t n = 0;
+
+    while (n < klen) {
+        uint32_t cp;
+        size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
+
+        if (!word_cp(cp))
+            break;
+        for (k = 0; k < m; k++)
+            h = first_hash(h, (unsigned char)key[n + k]);
+        n += m;
+    }
+    *hash = h;
+    return n > 0;
+}
+
+/* lis_lexicon_each callback: the first word of every entry into c->any,
+ * of every deal term into c->first.  A match at a word start p can only
+ * succeed when the text's first word there is the first word of the
+ * entry, so a clear bit rejects p without a lexicon match. */
+static void add_first_word(void *ctx, const char *key, size_t klen,
+                           const char *value)
+{
+    struct ctx *c = ctx;
+    unsigned fl;
+    enum pt_class cls = cls_of(c, value, &fl);
+    uint32_t h;
+
+    if (!first_word_of(key, klen, &h))
+        return;
+    h &= FIRST_MASK;
+    c->any[h >> 6] |= (uint64_t)1 << (h & 63);
+    if (is_deal_class(cls) || (fl & F_GET))
+        c->first[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
 /* Whether body[s, e) holds a deal term at a word start: a cheap look
- * before tokenising, which only the few deal sentences need. */
+ * before tokenising, which only the few deal sentences need.  Only the
+ * word starts whose word begins a deal term pay for the longest match. */
 static bool has_deal_term(struct ctx *c, size_t s, size_t e)
 {
     const char *body = c->doc->body;
     size_t p = s;
-    bool prev_word = false;
 
     while (p < e) {
-        uint32_t cp;
-        size_t n;
+        unsigned char ch = (unsigned char)body[p];
+        size_t start = p;
+        uint32_t cp, h;
 
-        if ((unsigned char)body[p] < 0x80) {
-            cp = (unsigned char)body[p];
-            n = 1;
-        } else {
-            n = lis_lex_get_cp(body + p, e - p, &cp);
-        }
-        if (word_cp(cp)) {
-            if (!prev_word) {
-                const char *val = NULL;
-                unsigned fl;
-
-                if (lis_lexicon_match(c->lex, body + p, e - p, &val) > 0) {
-                    enum pt_class cls = cls_of(c, val, &fl);
-
-                    if (is_deal_class(cls) || (fl & F_GET))
-                        return true;
-                }
+        if (ch < 0x80) {
+            if (!ascii_word_fold[ch]) {
+                p++;
+                continue;
             }
-            prev_word = true;
         } else {
-            prev_word = false;
+            size_t n = lis_lex_get_cp(body + p, e - p, &cp);
+
+            if (!word_cp(cp)) {
+                p += n;
+                continue;
+            }
         }
-        p += n;
+        h = word_hash(body, start, e, &p);
+        if (bits_has(c->first, h)) {
+            const char *val = NULL;
+            unsigned fl;
+
+            if (lis_lexicon_match(c->lex, body + start, e - start, &val) >
+                0) {
+                enum pt_class cls = cls_of(c, val, &fl);
+
+                if (is_deal_class(cls) || (fl & F_GET))
+                    return true;
+            }
+        }
     }
     return false;
 }
@@ -285,7 +406,7 @@ static size_t first_mention_from(const struct lis_analysis *an, size_t off)
 
 /* A "mention" that is a deal word ("OPA" taken for an organisation) is
  * read as the word. */
-static bool mention_is_term(const struct ctx *c, const struct lis_mention *m,
+static bool mention_is_term(struct ctx *c, const struct lis_mention *m,
                             size_t e)
 {
     const char *val = NULL;
@@ -296,7 +417,7 @@ static bool mention_is_term(const struct ctx *c, const struct lis_mention *m,
         return false;
     len = lis_lexicon_match(c->lex, c->doc->body + m->start, e - m->start,
                             &val);
-    return len >= m->end - m->start && is_deal_class(class_of(val, &fl));
+    return len >= m->end - m->start && is_deal_class(cls_of(c, val, &fl));
 }
 
 /* Tokenise body[s, e): entity mentions become one token each, words end
@@ -392,8 +513,13 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
 
         if (t.kind == TK_WORD) {
             const char *val = NULL;
-            size_t len = lis_lexicon_match(c->lex, body + t.s, e - t.s, &val);
-            size_t j = i, end = t.s + len;
+            size_t we, len = 0, j = i, end;
+
+            /* no entry starts with this word: no match (see
+             * add_first_word) */
+            if (bits_has(c->any, word_hash(body, t.s, e, &we)))
+                len = lis_lexicon_match(c->lex, body + t.s, e - t.s, &val);
+            end = t.s + len;
 
             if (len > 0) {
                 /* the term must end where a word token ends, and cover
@@ -2309,6 +2435,13 @@ static void build_result(struct ctx *c)
 void lis_parties_find(const struct lis_document *doc,
                       const struct lis_lexicons *lx, struct lis_analysis *an)
 {
+    lis_parties_run(doc, lx, an, NULL);
+}
+
+void lis_parties_run(const struct lis_document *doc,
+                     const struct lis_lexicons *lx, struct lis_analysis *an,
+                     struct lis_run *run)
+{
     struct ctx c;
     size_t i, mi = 0;
 
@@ -2335,12 +2468,17 @@ void lis_parties_find(const struct lis_document *doc,
     c.lex = lx->deal_terms;
     c.an = an;
     c.bidders[0] = c.bidders[1] = LIS_NONE;
+    c.first = lis_xcalloc(FIRST_WORDS, sizeof *c.first);
+    c.any = lis_xcalloc(FIRST_WORDS, sizeof *c.any);
+    lis_lexicon_each(c.lex, add_first_word, &c);
 
     /* pass 1: tokens of the sentences that hold a deal term */
     for (i = 0; i < an->n_sentences; i++) {
         const struct lis_sentence *s = &an->sentences[i];
         size_t before = c.n_toks;
 
+        if (lis_run_tick(run, s->start, doc->body_len))
+            break;      /* cancelled: lis_analyze discards the result */
         if (s->end > doc->body_len || s->start >= s->end)
             continue;
         if (has_deal_term(&c, s->start, s->end) &&
@@ -2416,4 +2554,6 @@ void lis_parties_find(const struct lis_document *doc,
     free(c.targets);
     free(c.toks);
     free(c.ds);
+    free(c.first);
+    free(c.any);
 }

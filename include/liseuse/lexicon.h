@@ -33,6 +33,13 @@ bool lis_lexicon_has(const struct lis_lexicon *lx, const char *s, size_t len,
  * the caller's business.  Allocates nothing. */
 size_t lis_lexicon_match(const struct lis_lexicon *lx, const char *s,
                          size_t len, const char **value);
+/* Call fn for every entry with its folded phrase (as matching folds text:
+ * lower case, ’ -> ', single spaces) and its value ("" when none), in no
+ * particular order.  Lets a stage derive a filter from a lexicon. */
+void lis_lexicon_each(const struct lis_lexicon *lx,
+                      void (*fn)(void *ctx, const char *key, size_t klen,
+                                 const char *value),
+                      void *ctx);
 
 /* Character helpers shared by the analysis stages, defined with the
  * lexicon so that matching and the stages agree on what a word is. */

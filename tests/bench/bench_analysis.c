@@ -1,5 +1,7 @@
 /* bench_analysis.c -- analysis throughput on a large French text made of
- * the corpus articles repeated: MB/s per stage, linearity, peak memory.
+ * the corpus articles repeated: MB/s per stage, linearity, peak memory,
+ * and how often lis_analyze gives the caller a chance to cancel (issue 3:
+ * quitting the reader cancels the analysis of a large file).
  * Prints figures; never fails on timing. */
 #include <config.h>
 
@@ -44,19 +46,30 @@ static void add_article(struct lis_buf *text, const char *path)
     lis_document_free(doc);
 }
 
-struct stage_clock {
-    double t[8];
-    size_t n;
+/* Progress calls of a whole lis_analyze run; with cancel_at set, the
+ * callback cancels at the first call past that many bytes and records
+ * when, to measure how soon the analysis gives up. */
+struct progress_log {
+    size_t calls;
+    size_t cancel_at;       /* 0: never cancel */
+    double cancelled_at;    /* CPU time of the cancelling call */
+    double last, max_gap;   /* the longest wait for a chance to cancel */
 };
 
 static bool on_progress(void *ctx, size_t done, size_t total)
 {
-    struct stage_clock *c = ctx;
+    struct progress_log *p = ctx;
+    double t = now();
 
-    (void)done;
     (void)total;
-    if (c->n < LIS_ARRAY_LEN(c->t))
-        c->t[c->n++] = now();
+    if (p->calls > 0 && t - p->last > p->max_gap)
+        p->max_gap = t - p->last;
+    p->last = t;
+    p->calls++;
+    if (p->cancel_at && done >= p->cancel_at) {
+        p->cancelled_at = now();
+        return false;
+    }
     return true;
 }
 
@@ -65,11 +78,17 @@ static void run(const struct lis_buf *sample, size_t bytes,
 {
     static const char *const names[] = { "sentences", "entities", "quotes",
                                          "parties" };
+    void (*const stages[])(const struct lis_document *,
+                           const struct lis_lexicons *,
+                           struct lis_analysis *) = {
+        lis_sentences_split, lis_entities_find, lis_quotes_find,
+        lis_parties_find,
+    };
     struct lis_buf big;
     struct lis_document *doc = NULL;
     struct lis_analysis *an;
-    struct stage_clock clk = { { 0 }, 0 };
-    double t0, t1, mb;
+    struct progress_log log = { 0, 0, 0.0, 0.0, 0.0 };
+    double t0, t1, mb, st[LIS_ARRAY_LEN(stages)], sum = 0;
     size_t i;
 
     lis_buf_init(&big);
@@ -86,18 +105,47 @@ static void run(const struct lis_buf *sample, size_t bytes,
     lis_buf_free(&big);
     mb = (double)doc->body_len / 1e6;
     printf("%8.1f MB  decode %6.3f s", mb, t1 - t0);
-    an = lis_analyze(doc, lx, on_progress, &clk);
-    printf("  analysis %6.3f s = %7.1f MB/s  (", clk.t[clk.n - 1] - clk.t[0],
-           mb / (clk.t[clk.n - 1] - clk.t[0]));
-    for (i = 1; i < clk.n && i - 1 < LIS_ARRAY_LEN(names); i++)
-        printf("%s%s %.3f", i > 1 ? ", " : "", names[i - 1],
-               clk.t[i] - clk.t[i - 1]);
-    printf(")\n          %zu sentences, %zu quotes, %zu entities, "
-           "%zu mentions; peak RSS %.1f MB\n",
+
+    /* each stage on its own, in pipeline order */
+    an = lis_xcalloc(1, sizeof *an);
+    for (i = 0; i < LIS_ARRAY_LEN(stages); i++) {
+        t0 = now();
+        stages[i](doc, lx, an);
+        st[i] = now() - t0;
+        sum += st[i];
+    }
+    printf("  stages %6.3f s = %7.1f MB/s\n         ", sum, mb / sum);
+    for (i = 0; i < LIS_ARRAY_LEN(stages); i++)
+        printf("%s %s %.3f s (%.0f MB/s)", i ? "," : "", names[i], st[i],
+               mb / st[i]);
+    printf("\n          %zu sentences, %zu quotes, %zu entities, "
+           "%zu mentions, %zu parties\n",
            an->n_sentences, an->n_quotes, an->n_entities, an->n_mentions,
-           (double)peak_rss_kb() / 1024.0);
-    fflush(stdout);
+           an->n_parties);
     lis_analysis_free(an);
+
+    /* the whole pipeline, as the reader runs it */
+    t0 = now();
+    an = lis_analyze(doc, lx, on_progress, &log);
+    t1 = now();
+    printf("          lis_analyze %6.3f s = %7.1f MB/s, %zu progress calls "
+           "(longest gap %.3f s)", t1 - t0, mb / (t1 - t0), log.calls,
+           log.max_gap);
+    lis_analysis_free(an);
+
+    /* cancel half way through: how long until lis_analyze returns */
+    log.calls = 0;
+    log.cancel_at = doc->body_len / 2;
+    an = lis_analyze(doc, lx, on_progress, &log);
+    t1 = now();
+    printf("; cancel at 50%%: returned %s after %.3f s\n",
+           an ? "a result (not cancelled!)" : "NULL",
+           log.cancelled_at > 0 ? t1 - log.cancelled_at : -1.0);
+    lis_analysis_free(an);
+    printf("          peak RSS %.1f MB (%.1f x the text)\n",
+           (double)peak_rss_kb() / 1024.0,
+           (double)peak_rss_kb() * 1024.0 / (double)doc->body_len);
+    fflush(stdout);
     lis_document_free(doc);
 }
 
