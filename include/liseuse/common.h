@@ -73,6 +73,9 @@ void lis_buf_addc(struct lis_buf *b, char c);
 void lis_buf_adds(struct lis_buf *b, const char *s);
 void lis_buf_printf(struct lis_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Encode cp as UTF-8 into u; returns the length (1..4).  Surrogates and
+ * values past U+10FFFF are encoded as U+FFFD. */
+size_t lis_u8_encode(uint32_t cp, char u[4]);
 /* Append code point cp encoded as UTF-8. */
 void lis_buf_add_cp(struct lis_buf *b, uint32_t cp);
 /* Take ownership of the data (NUL-terminated, never NULL); b is reset. */
