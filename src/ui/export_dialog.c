@@ -5,6 +5,8 @@
 
 #include "marks.h"
 
+#include "liseuse/config.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -68,12 +70,19 @@ enum lis_reaction lis_export_dialog_open(struct lis_app *a)
         return LIS_REACT_REDRAW;
     }
     if (!a->xd) {
-        /* the first time: what the reader kept, else every quote */
+        const struct lis_config *cfg = a->o->config;
+
+        /* the first time: the configuration's [export] defaults, else
+         * what the reader kept, else every quote */
         a->xd = lis_xcalloc(1, sizeof *a->xd);
-        a->xd->fmt = LIS_EXPORT_MD;
-        a->xd->sel = ann && ann->n_marks ? LIS_SELECT_MARKED
-                     : ann && ann->n_highlights ? LIS_SELECT_HIGHLIGHTS
-                     : LIS_SELECT_QUOTES;
+        a->xd->fmt = cfg && cfg->export_format_set ? cfg->export_format
+                                                   : LIS_EXPORT_MD;
+        if (cfg && cfg->export_select_set)
+            a->xd->sel = cfg->export_select;
+        else
+            a->xd->sel = ann && ann->n_marks ? LIS_SELECT_MARKED
+                         : ann && ann->n_highlights ? LIS_SELECT_HIGHLIGHTS
+                         : LIS_SELECT_QUOTES;
     }
     d = a->xd;
     d->row = 0;
@@ -84,7 +93,7 @@ enum lis_reaction lis_export_dialog_open(struct lis_app *a)
 }
 
 char *lis_export_default_path(const struct lis_document *doc,
-                              enum lis_export_format f)
+                              enum lis_export_format f, const char *cfg_dir)
 {
     const char *path = doc->path;
     const char *slash, *base;
@@ -94,6 +103,8 @@ char *lis_export_default_path(const struct lis_document *doc,
 
     lis_buf_init(&b);
     if (!path || !*path || strcmp(path, "-") == 0) {
+        if (cfg_dir && *cfg_dir)
+            lis_buf_printf(&b, "%s/", cfg_dir);
         lis_buf_printf(&b, "extraits.%s", lis_export_format_ext(f));
         return lis_buf_steal(&b, NULL);
     }
@@ -102,9 +113,11 @@ char *lis_export_default_path(const struct lis_document *doc,
     blen = strlen(base);
     if (blen > 4 && strcasecmp(base + blen - 4, ".txt") == 0)
         blen -= 4;
-    if (slash)
+    if (cfg_dir && *cfg_dir)        /* the configuration's [export] directory */
+        dir = lis_xstrdup(cfg_dir);
+    else if (slash)
         dir = lis_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-    /* beside the article when we may write there, else here */
+    /* there when we may write there, else here */
     if (dir && access(dir, W_OK) == 0) {
         lis_buf_adds(&b, dir);
         if (strcmp(dir, "/") != 0)
@@ -194,7 +207,9 @@ static enum lis_reaction path_done(struct lis_app *a, bool accepted)
 
 static void ask_path(struct lis_app *a)
 {
-    char *def = lis_export_default_path(a->doc, a->xd->fmt);
+    char *def = lis_export_default_path(a->doc, a->xd->fmt,
+                                        a->o->config ? a->o->config->export_dir
+                                                     : NULL);
 
     lis_prompt_line(a, _("export to: "), def, path_done);
     free(def);

@@ -52,10 +52,11 @@ enum lis_reaction lis_export_dialog_key(struct lis_app *a, int key);
 void lis_export_dialog_draw(struct lis_app *a);
 void lis_export_dialog_free(struct lis_app *a);
 /* Default file for an export of doc in format f: "<basename without
- * .txt>-extraits.<ext>" beside the article, or in the current directory
- * when the article's directory is not writable or the article is stdin.
- * malloc'd. */
+ * .txt>-extraits.<ext>" in cfg_dir (the configuration's [export]
+ * directory, may be NULL) else beside the article, or in the current
+ * directory when that directory is not writable; "extraits.<ext>" when
+ * the article is stdin.  malloc'd. */
 char *lis_export_default_path(const struct lis_document *doc,
-                              enum lis_export_format f);
+                              enum lis_export_format f, const char *cfg_dir);
 
 #endif
