@@ -36,9 +36,11 @@ tmux_wait_exit
 LC_ALL=C grep -q "$(printf '[\200-\377]')" "$raw" &&
     fail "bytes >= 0x80 reached a terminal whose locale is not UTF-8"
 
-step "a resize storm while paging"
+step "a resize storm while paging, with the side panel open"
 tmux_start 80 24 "$LISEUSE_BIN" --no-resume "$ART"
 tmux_wait_for "TikTok est dans une impasse"
+tmux_keys p
+tmux_wait_for "Deal"
 seed=12345
 i=0
 cmds=$LIS_TMP/storm.tmux
@@ -56,8 +58,10 @@ while [ $i -lt 1000 ]; do
     i=$((i + 1))
 done
 lis_tmux source-file "$cmds"
-tmux_resize 80 24
+tmux_resize 120 30
 tmux_keys g
+# the panel is still open, docked beside the text at this width
+tmux_wait_for "Rejected bidder" 30
 tmux_wait_for "TikTok est dans une impasse" 30
 [ ! -s "$LIS_TMUX_STATUS_FILE" ] || fail "liseuse exited during the storm: $(cat "$LIS_TMUX_STATUS_FILE")"
 tmux_keys q
