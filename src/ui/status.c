@@ -48,6 +48,12 @@ static void draw_title(struct lis_app *a)
 
 static void encoding_label(const struct lis_document *d, struct lis_buf *out)
 {
+    if (d->body_len == 0) {
+        /* an empty file is not an error, but the reader should know why
+         * the screen is blank */
+        lis_buf_adds(out, _("empty file"));
+        lis_buf_adds(out, "  ");
+    }
     if (d->encoding && strcasecmp(d->encoding, "UTF-8") != 0) {
         const char *name = d->encoding;
         if (strcasecmp(name, "WINDOWS-1252") == 0 ||

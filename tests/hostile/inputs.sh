@@ -45,10 +45,15 @@ printf 'Le caf\351 co\373te 3 \200, \223cit\351\224.\n' > "$LIS_TMP/cp1252.txt"
 lis_run_bounded 20 "$LIS_TMP/cp1252.txt"
 assert_eq "$LIS_OUT" "Le café coûte 3 €, “cité”."
 
-step "empty file: opens, no error"
+step "empty file: opens, no error, and the reader says it is empty"
 : > "$LIS_TMP/empty.txt"
 lis_run_bounded 20 "$LIS_TMP/empty.txt"
 assert_eq "$LIS_RC" 0
+tmux_start 60 10 "$LISEUSE_BIN" --no-resume "$LIS_TMP/empty.txt"
+tmux_wait_for "empty file"
+tmux_keys G j k space b q
+tmux_wait_exit
+assert_eq "$LIS_TMUX_STATUS" 0
 
 step "NUL bytes: refused unless --force"
 printf 'abc\000def\n' > "$LIS_TMP/nul.bin"
