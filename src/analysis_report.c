@@ -271,10 +271,14 @@ void lis_analysis_to_text(const struct lis_document *doc,
                    an->n_words, doc->encoding ? doc->encoding : "UTF-8");
     lis_buf_free(&path);
     if (doc->invalid_sequences)
-        lis_buf_printf(out, _("%zu invalid byte sequences replaced\n"),
+        lis_buf_printf(out, P_("%zu invalid byte sequence replaced\n",
+                               "%zu invalid byte sequences replaced\n",
+                               doc->invalid_sequences),
                        doc->invalid_sequences);
 
-    lis_buf_printf(out, "\n%s (%zu)\n", _("Quotations"), an->n_quotes);
+    lis_buf_addc(out, '\n');
+    lis_buf_printf(out, P_("%zu quotation\n", "%zu quotations\n",
+                           an->n_quotes), an->n_quotes);
     for (i = 0; i < an->n_quotes; i++) {
         const struct lis_quote *q = &an->quotes[i];
         const char *who = entity_name(an, q->speaker);
@@ -340,7 +344,8 @@ void lis_analysis_to_text(const struct lis_document *doc,
     for (i = 0; i < an->n_parties; i++) {
         const struct lis_party *p = &an->parties[i];
 
-        lis_buf_printf(out, "  %s: ", lis_party_label(p->role, p->status));
+        /* TRANSLATORS: a party's role, then its name */
+        lis_buf_printf(out, _("  %s: "), lis_party_label(p->role, p->status));
         add_flats(out, p->name ? p->name
                                : (entity_name(an, p->entity)
                                       ? entity_name(an, p->entity) : "?"));

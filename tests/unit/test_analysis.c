@@ -509,7 +509,7 @@ static void test_text_report(void **state)
     (void)state;
     lis_buf_init(&out);
     lis_analysis_to_text(doc, an, &out);
-    assert_non_null(strstr(out.data, "Quotations (6)"));
+    assert_non_null(strstr(out.data, "\n6 quotations\n"));
     assert_non_null(strstr(out.data, "  1. « ByteDance nous a informés"));
     assert_non_null(strstr(out.data, "speaker: Microsoft (cue « rappelle »)"));
     assert_non_null(strstr(out.data, "Microsoft — "));
