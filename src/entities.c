@@ -544,6 +544,40 @@ static inline void fh_bytes(struct fh *f, const unsigned char *p, size_t n)
     }
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LIS_SWAR 1
+#define ONES ((uint64_t)0x0101010101010101ULL)
+#define HIGH ((uint64_t)0x8080808080808080ULL)
+
+/* fh_byte over the first n (1..8) bytes of w, in memory order. */
+static inline void fh_word(struct fh *f, uint64_t w, unsigned n)
+{
+    unsigned tot = f->sh + 8 * n;
+
+    if (n < 8)
+        w &= ((uint64_t)1 << (8 * n)) - 1;
+    f->acc |= w << f->sh;
+    if (tot >= 64) {
+        f->h = (f->h ^ f->acc) * 0xff51afd7ed558ccdULL;
+        f->h ^= f->h >> 29;
+        f->acc = f->sh ? w >> (64 - f->sh) : 0;
+        tot -= 64;
+    }
+    f->sh = tot;
+}
+
+/* How many of the eight bytes of w, from the first, are a..z. */
+static inline unsigned lower_run8(uint64_t w)
+{
+    uint64_t x = w | HIGH;
+    uint64_t m = ((x - 'a' * ONES) & ~(x - ('z' + 1) * ONES) & ~w) & HIGH;
+    uint64_t bad = ~m & HIGH;
+
+    return bad ? (unsigned)__builtin_ctzll(bad) >> 3 : 8;
+}
+#endif
+
 static inline void fh_cp(struct fh *f, uint32_t cp)
 {
     char tmp[8];
@@ -672,13 +706,35 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
             if (ch < 0x80) {
                 if (ch >= 'a' && ch <= 'z') {
                     /* a run of lower-case ASCII: most of a French text */
-                    size_t r = j + 1;
+                    size_t r = j;
 
-                    while (r < to && (unsigned char)(b[r] - 'a') < 26)
-                        r++;
+#ifdef LIS_SWAR
+                    /* eight bytes at a time, hashed as they are read */
+                    while (to - r >= 8) {
+                        uint64_t v;
+                        unsigned nb;
+
+                        memcpy(&v, b + r, 8);
+                        nb = lower_run8(v);
+                        if (nb)
+                            fh_word(&h, v, nb);
+                        r += nb;
+                        if (nb < 8)
+                            goto run_done;
+                    }
+#endif
+                    {
+                        size_t q = r;
+
+                        while (r < to && (unsigned char)(b[r] - 'a') < 26)
+                            r++;
+                        fh_bytes(&h, (const unsigned char *)b + q, r - q);
+                    }
+#ifdef LIS_SWAR
+                run_done:
+#endif
                     letters += r - j;
                     seg_lower = true;
-                    fh_bytes(&h, (const unsigned char *)b + j, r - j);
                     j = r;
                     continue;
                 }

@@ -52,15 +52,58 @@ static const unsigned char word_class[256] = {
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LIS_SWAR_WORDS 1
+#define ONES ((uint64_t)0x0101010101010101ULL)
+#define HIGH ((uint64_t)0x8080808080808080ULL)
+
+/* The high bit of each byte of w (eight ASCII bytes) set where the byte
+ * is a letter or a digit: (b | 0x80) - c keeps its high bit iff b >= c,
+ * and no byte borrows from the next. */
+static inline uint64_t ascii_word_bits(uint64_t w)
+{
+    uint64_t x = w | HIGH;
+#define GE(ch) ((x - (uint64_t)(ch) * ONES) & HIGH)
+
+    return (GE('0') & ~GE('9' + 1)) | (GE('A') & ~GE('Z' + 1)) |
+           (GE('a') & ~GE('z' + 1));
+#undef GE
+}
+#endif
+
 static size_t count_words(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, n = 0;
     bool in_word = false;
+#ifdef LIS_SWAR_WORDS
+    size_t stop = 0;        /* no eight-byte step before this */
+#endif
 
     while (i < len) {
-        unsigned char k = word_class[u[i]];
+        unsigned char k;
         bool w;
+
+#ifdef LIS_SWAR_WORDS
+        /* eight ASCII bytes at a time: a word starts where a word byte
+         * follows a non-word byte */
+        if (i >= stop && len - i >= 8) {
+            uint64_t v, m;
+
+            memcpy(&v, u + i, 8);
+            if (!(v & HIGH)) {
+                m = ascii_word_bits(v);
+                n += (size_t)__builtin_popcountll(
+                    m & ~((m << 8) | (in_word ? 0x80u : 0u)));
+                in_word = (m >> 63) != 0;
+                i += 8;
+                continue;
+            }
+            stop = i + 8;   /* bytes by bytes past the non-ASCII one */
+        }
+#endif
+        k = word_class[u[i]];
 
         if (k <= 2) {
             /* branch-free for the common bytes: a continuation byte (2)

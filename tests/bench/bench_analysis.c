@@ -34,6 +34,16 @@ static long peak_rss_kb(void)
     return ru.ru_maxrss;
 }
 
+/* Minor page faults so far: each is a fresh page of memory, which costs
+ * CPU time of its own (much of it on some virtual machines). */
+static long minor_faults(void)
+{
+    struct rusage ru;
+
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_minflt;
+}
+
 /* Append the body of one article file (front matter dropped). */
 static void add_article(struct lis_buf *text, const char *path)
 {
@@ -89,6 +99,7 @@ static void run(const struct lis_buf *sample, size_t bytes,
     struct lis_analysis *an;
     struct progress_log log = { 0, 0, 0.0, 0.0, 0.0 };
     double t0, t1, mb, st[LIS_ARRAY_LEN(stages)], sum = 0;
+    long pf[LIS_ARRAY_LEN(stages)], f0;
     size_t i;
 
     lis_buf_init(&big);
@@ -109,15 +120,20 @@ static void run(const struct lis_buf *sample, size_t bytes,
     /* each stage on its own, in pipeline order */
     an = lis_xcalloc(1, sizeof *an);
     for (i = 0; i < LIS_ARRAY_LEN(stages); i++) {
+        f0 = minor_faults();
         t0 = now();
         stages[i](doc, lx, an);
         st[i] = now() - t0;
+        pf[i] = minor_faults() - f0;
         sum += st[i];
     }
     printf("  stages %6.3f s = %7.1f MB/s\n         ", sum, mb / sum);
     for (i = 0; i < LIS_ARRAY_LEN(stages); i++)
         printf("%s %s %.3f s (%.0f MB/s)", i ? "," : "", names[i], st[i],
                mb / st[i]);
+    printf("\n          page faults:");
+    for (i = 0; i < LIS_ARRAY_LEN(stages); i++)
+        printf("%s %s %ld", i ? "," : "", names[i], pf[i]);
     printf("\n          %zu sentences, %zu quotes, %zu entities, "
            "%zu mentions, %zu parties\n",
            an->n_sentences, an->n_quotes, an->n_entities, an->n_mentions,
