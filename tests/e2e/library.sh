@@ -83,7 +83,7 @@ $(tmux_capture)"
     sleep 0.1
 done
 n_quotes=$("$LISEUSE_BIN" --analyze --format=text "$LIS_ARTICLE" |
-           sed -n 's/^Quotations (\([0-9]*\))$/\1/p')
+           sed -n 's/^\([0-9]*\) quotations\{0,1\}$/\1/p')
 n_parties=$("$LISEUSE_BIN" --analyze "$LIS_ARTICLE" | grep -o '"role":' |
             wc -l | tr -d ' ')
 [ -n "$n_quotes" ] || fail "no quotation count from --analyze"
