@@ -398,6 +398,11 @@ bool lis_panel_status(const struct lis_app *a, struct lis_buf *out)
 
     if (!a->panel.focus || !lis_panel_visible(a))
         return false;
+    if (!a->an || a->an->n_parties == 0) {
+        /* nothing to select: only the way back */
+        lis_buf_adds(out, _("panel — Tab: back to the article"));
+        return true;
+    }
     p = selected(a);
     if (p == LIS_NONE) {
         lis_buf_printf(out, _("panel — %s select a party, Tab: back to the "
