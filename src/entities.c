@@ -184,28 +184,33 @@ struct hset {
     size_t cap, n;
 };
 
-static void hset_add(struct hset *h, uint64_t x)
+static void hset_grow(struct hset *h)
+{
+    uint64_t *old = h->v;
+    size_t oldcap = h->cap, k, i;
+
+    h->cap = h->cap ? h->cap * 2 : 1024;
+    h->v = lis_xcalloc(h->cap, sizeof *h->v);
+    for (k = 0; k < oldcap; k++) {
+        if (!old[k])
+            continue;
+        i = old[k] & (h->cap - 1);
+        while (h->v[i])
+            i = (i + 1) & (h->cap - 1);
+        h->v[i] = old[k];
+    }
+    free(old);
+}
+
+/* (inline: called once per word of the first pass) */
+static inline void hset_add(struct hset *h, uint64_t x)
 {
     size_t i;
 
     if (!x)
         x = 1;
-    if ((h->n + 1) * 2 > h->cap) {
-        uint64_t *old = h->v;
-        size_t oldcap = h->cap, k;
-
-        h->cap = h->cap ? h->cap * 2 : 1024;
-        h->v = lis_xcalloc(h->cap, sizeof *h->v);
-        for (k = 0; k < oldcap; k++) {
-            if (!old[k])
-                continue;
-            i = old[k] & (h->cap - 1);
-            while (h->v[i])
-                i = (i + 1) & (h->cap - 1);
-            h->v[i] = old[k];
-        }
-        free(old);
-    }
+    if ((h->n + 1) * 2 > h->cap)
+        hset_grow(h);
     i = x & (h->cap - 1);
     while (h->v[i]) {
         if (h->v[i] == x)
@@ -655,6 +660,22 @@ static void fw_index_build(uint16_t *slots, uint64_t *hashes)
     }
 }
 
+/* 1 for the ASCII letters and digits, which start a word */
+static const unsigned char ascii_alnum[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 /* Split body[from..to) into word tokens with their flags.  light: the
  * first pass, which keeps no tokens and only records the words in c->lower
  * and c->strong (see the comment at the top). */
@@ -675,9 +696,12 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
         struct tok *t;
 
         if (ch < 0x80) {
-            if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') &&
-                !(ch >= '0' && ch <= '9')) {
-                i++;
+            if (!ascii_alnum[ch]) {
+                /* spaces and punctuation between words */
+                do
+                    i++;
+                while (i < to && (ch = (unsigned char)b[i]) < 0x80 &&
+                       !ascii_alnum[ch]);
                 continue;
             }
             cp = ch;
@@ -691,6 +715,58 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
         }
         s = i;
         fh_init(&h);
+        if ((unsigned char)(ch - 'a') < 26) {
+            /* The common word: lower-case ASCII letters up to a byte that
+             * cannot continue a word.  Same hash and flags as the general
+             * loop below, which takes over at any other byte. */
+            size_t r = i;
+            unsigned char e;
+
+            flags = T_LOWER;
+#ifdef LIS_SWAR
+            while (to - r >= 8) {
+                uint64_t v;
+                unsigned nb;
+
+                memcpy(&v, b + r, 8);
+                nb = lower_run8(v);
+                if (nb)
+                    fh_word(&h, v, nb);
+                r += nb;
+                if (nb < 8)
+                    goto fast_run_done;
+            }
+#endif
+            {
+                size_t q = r;
+
+                while (r < to && (unsigned char)(b[r] - 'a') < 26)
+                    r++;
+                fh_bytes(&h, (const unsigned char *)b + q, r - q);
+            }
+#ifdef LIS_SWAR
+        fast_run_done:
+#endif
+            j = r;
+            if (r < to && ((e = (unsigned char)b[r]) >= 0x80 || e == '-' ||
+                           e == '\'' ||
+                           (unsigned char)((e | 0x20) - 'a') < 26 ||
+                           (unsigned char)(e - '0') < 10)) {
+                letters = r - i;
+                seg_lower = true;
+                goto word_rest;
+            }
+            if (light) {
+                hset_add(&c->lower, fh_end(&h));
+                c->n_toks++;
+                gap = j;
+                i = j;
+                continue;
+            }
+            if (j - s == 1)
+                flags |= T_LETTERS1;
+            goto word_gap;
+        }
         if (c_is_upper(c, cp))
             flags |= T_CAP;
         else if (c_is_lower(c, cp))
@@ -698,6 +774,7 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
         else if (is_digit(cp))
             flags |= T_DIGIT;
         j = i;
+    word_rest:
         while (j < to) {
             uint32_t nx = 0;
             size_t m;
@@ -838,6 +915,7 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
                 flags |= T_INITIAL;
         }
         /* what separates it from the previous word */
+    word_gap:
         if (c->n_toks == 0)
             flags |= T_WEAK;
         /* (the first pass needs the weak mark of capitalised words only) */
@@ -1104,22 +1182,34 @@ static void fold_key(struct lis_buf *out, const char *s, size_t n)
 static void make_key(struct ctx *c, const char *prefix, const char *s,
                      size_t n)
 {
-    static const char *const art[] = { "le ", "la ", "les ", "l'" };
-    size_t p = strlen(prefix), a;
+    size_t p = 0, l = 0, rest;
+    const char *k;
 
     c->kb.len = 0;
-    lis_buf_adds(&c->kb, prefix);
+    if (!c->kb.data)
+        lis_buf_reserve(&c->kb, 16);
+    c->kb.data[0] = '\0';
+    while (prefix[p])
+        key_addc(&c->kb, prefix[p++]);
     fold_key(&c->kb, s, n);
-    /* "La Poste" and "Poste" are one name */
-    for (a = 0; a < LIS_ARRAY_LEN(art); a++) {
-        size_t l = strlen(art[a]);
-
-        if (c->kb.len > p + l && memcmp(c->kb.data + p, art[a], l) == 0) {
-            memmove(c->kb.data + p, c->kb.data + p + l, c->kb.len - p - l);
-            c->kb.len -= l;
-            c->kb.data[c->kb.len] = '\0';
-            break;
-        }
+    /* "La Poste" and "Poste" are one name: drop a leading "le ", "la ",
+     * "les " or "l'" that is not the whole key */
+    rest = c->kb.len - p;
+    if (rest < 3)
+        return;
+    k = c->kb.data + p;
+    if (k[0] != 'l')
+        return;
+    if ((k[1] == 'e' || k[1] == 'a') && k[2] == ' ' && rest > 3)
+        l = 3;
+    else if (k[1] == 'e' && k[2] == 's' && rest > 4 && k[3] == ' ')
+        l = 4;
+    else if (k[1] == '\'')
+        l = 2;
+    if (l) {
+        memmove(c->kb.data + p, c->kb.data + p + l, c->kb.len - p - l);
+        c->kb.len -= l;
+        c->kb.data[c->kb.len] = '\0';
     }
 }
 

@@ -81,10 +81,10 @@ struct tok {
     size_t s, e;            /* body span (a multi-word term: all of it) */
     size_t ent;             /* TK_ENT: entity index */
     size_t mention;         /* TK_ENT: mention index */
-    enum tok_kind kind;
-    enum pt_class cls;
-    unsigned flags;
     uint32_t punct;         /* TK_PUNCT: the code point */
+    unsigned char kind;     /* enum tok_kind */
+    unsigned char cls;      /* enum pt_class */
+    unsigned char flags;    /* F_* */
 };
 
 /* A kept sentence: its tokens are toks[first .. first + n). */
@@ -126,6 +126,12 @@ struct ctx {
      * start with one hash of its word instead of a lexicon match. */
     uint64_t *first;
     uint64_t *any;          /* the same for the first word of any entry */
+    /* For the deal terms again: bit (hash of the first word) of the terms
+     * of one word, bit pair_hash(first, second word) of the others.  A
+     * first word like "de" begins deal terms but is mostly followed by
+     * words none of them has next: those starts need no lexicon match. */
+    uint64_t *single;
+    uint64_t *pair;
     struct {                /* value string -> class, by pointer */
         const char *val;
         unsigned char cls, flags;
@@ -242,6 +248,24 @@ static const unsigned char ascii_word_fold[128] = {
 #undef PT_LETTER
 };
 
+/* ascii_word_fold over all bytes: 0 for every byte of a multi-byte
+ * character, which the callers tell apart by its high bit. */
+static const unsigned char byte_word_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define PT_LETTER(u, l) [u] = l, [l] = l,
+    PT_LETTER('A', 'a') PT_LETTER('B', 'b') PT_LETTER('C', 'c')
+    PT_LETTER('D', 'd') PT_LETTER('E', 'e') PT_LETTER('F', 'f')
+    PT_LETTER('G', 'g') PT_LETTER('H', 'h') PT_LETTER('I', 'i')
+    PT_LETTER('J', 'j') PT_LETTER('K', 'k') PT_LETTER('L', 'l')
+    PT_LETTER('M', 'm') PT_LETTER('N', 'n') PT_LETTER('O', 'o')
+    PT_LETTER('P', 'p') PT_LETTER('Q', 'q') PT_LETTER('R', 'r')
+    PT_LETTER('S', 's') PT_LETTER('T', 't') PT_LETTER('U', 'u')
+    PT_LETTER('V', 'v') PT_LETTER('W', 'w') PT_LETTER('X', 'x')
+    PT_LETTER('Y', 'y') PT_LETTER('Z', 'z')
+#undef PT_LETTER
+};
+
 static inline uint32_t first_hash(uint32_t h, unsigned char b)
 {
     return (h ^ b) * 16777619u;
@@ -310,6 +334,32 @@ static bool first_word_of(const char *key, size_t klen, uint32_t *hash)
     return n > 0;
 }
 
+static inline uint32_t pair_hash(uint32_t h1, uint32_t h2)
+{
+    return (h1 ^ (h2 * 0x9E3779B1u)) * 16777619u;
+}
+
+/* Length of the run of word characters at key[0, klen) and its hash
+ * *hash (as first_word_of). */
+static size_t key_run(const char *key, size_t klen, uint32_t *hash)
+{
+    uint32_t h = 2166136261u;
+    size_t n = 0;
+
+    while (n < klen) {
+        uint32_t cp;
+        size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
+
+        if (!word_cp(cp))
+            break;
+        for (k = 0; k < m; k++)
+            h = first_hash(h, (unsigned char)key[n + k]);
+        n += m;
+    }
+    *hash = h;
+    return n;
+}
+
 /* lis_lexicon_each callback: the first word of every entry into c->any,
  * of every deal term into c->first.  A match at a word start p can only
  * succeed when the text's first word there is the first word of the
@@ -326,8 +376,28 @@ static void add_first_word(void *ctx, const char *key, size_t klen,
         return;
     h &= FIRST_MASK;
     c->any[h >> 6] |= (uint64_t)1 << (h & 63);
-    if (is_deal_class(cls) || (fl & F_GET))
+    if (is_deal_class(cls) || (fl & F_GET)) {
+        uint32_t h1, h2;
+        size_t n = key_run(key, klen, &h1);
+
         c->first[h >> 6] |= (uint64_t)1 << (h & 63);
+        while (n < klen) {
+            uint32_t cp;
+            size_t m = lis_lex_get_cp(key + n, klen - n, &cp);
+
+            if (word_cp(cp))
+                break;
+            n += m;
+        }
+        if (n >= klen) {
+            h = h1 & FIRST_MASK;
+            c->single[h >> 6] |= (uint64_t)1 << (h & 63);
+        } else {
+            key_run(key + n, klen - n, &h2);
+            h = pair_hash(h1, h2) & FIRST_MASK;
+            c->pair[h >> 6] |= (uint64_t)1 << (h & 63);
+        }
+    }
 }
 
 /* Whether body[s, e) holds a deal term at a word start: a cheap look
@@ -344,10 +414,24 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
         uint32_t cp, h;
 
         if (ch < 0x80) {
-            if (!ascii_word_fold[ch]) {
+            unsigned char f = ascii_word_fold[ch];
+            size_t q = p;
+
+            if (!f) {
                 p++;
                 continue;
             }
+            /* the common all-ASCII word in one tight loop; a word that
+             * goes on with a multi-byte character is hashed again */
+            h = 2166136261u;
+            do {
+                h = first_hash(h, f);
+                q++;
+            } while (q < e && (f = byte_word_fold[(unsigned char)body[q]]));
+            if (q < e && (unsigned char)body[q] >= 0x80)
+                h = word_hash(body, start, e, &p);
+            else
+                p = q;
         } else {
             size_t n = lis_lex_get_cp(body + p, e - p, &cp);
 
@@ -355,11 +439,36 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
                 p += n;
                 continue;
             }
+            h = word_hash(body, start, e, &p);
         }
-        h = word_hash(body, start, e, &p);
         if (bits_has(c->first, h)) {
             const char *val = NULL;
             unsigned fl;
+
+            if (!bits_has(c->single, h)) {
+                /* a term of several words: its second word must follow */
+                size_t q = p, qe;
+
+                while (q < e) {
+                    unsigned char b = (unsigned char)body[q];
+
+                    if (b < 0x80) {
+                        if (ascii_word_fold[b])
+                            break;
+                        q++;
+                    } else {
+                        size_t n = lis_lex_get_cp(body + q, e - q, &cp);
+
+                        if (word_cp(cp))
+                            break;
+                        q += n;
+                    }
+                }
+                if (q >= e ||
+                    !bits_has(c->pair, pair_hash(h, word_hash(body, q, e,
+                                                              &qe))))
+                    continue;
+            }
 
             if (lis_lexicon_match(c->lex, body + start, e - start, &val) >
                 0) {
@@ -516,6 +625,7 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
         if (t.kind == TK_WORD) {
             const char *val = NULL;
             size_t we, len = 0, j = i, end;
+            unsigned fl;
 
             /* no entry starts with this word: no match (see
              * add_first_word) */
@@ -532,16 +642,19 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
                 if (j < c->n_toks && c->toks[j].kind == TK_WORD &&
                     c->toks[j].e == end) {
                     t.e = end;
-                    t.cls = cls_of(c, val, &t.flags);
+                    t.cls = (unsigned char)cls_of(c, val, &fl);
+                    t.flags = (unsigned char)fl;
                     i = j;
                 } else if (lis_lexicon_has(c->lex, body + t.s, t.e - t.s,
                                            &val)) {
-                    t.cls = cls_of(c, val, &t.flags);
+                    t.cls = (unsigned char)cls_of(c, val, &fl);
+                    t.flags = (unsigned char)fl;
                 }
             } else if (t.e > t.s && is_apos_end(body, t.s, t.e) &&
                        lis_lexicon_has(c->lex, body + t.s, t.e - t.s, &val)) {
                 /* "n'", "qu'": the match stops short of the apostrophe */
-                t.cls = cls_of(c, val, &t.flags);
+                t.cls = (unsigned char)cls_of(c, val, &fl);
+                t.flags = (unsigned char)fl;
             }
             if (is_deal_class(t.cls) || (t.flags & F_GET))
                 deal = true;
@@ -2473,6 +2586,8 @@ void lis_parties_run(const struct lis_document *doc,
     c.bidders[0] = c.bidders[1] = LIS_NONE;
     c.first = lis_xcalloc(FIRST_WORDS, sizeof *c.first);
     c.any = lis_xcalloc(FIRST_WORDS, sizeof *c.any);
+    c.single = lis_xcalloc(FIRST_WORDS, sizeof *c.single);
+    c.pair = lis_xcalloc(FIRST_WORDS, sizeof *c.pair);
     lis_lexicon_each(c.lex, add_first_word, &c);
 
     /* pass 1: the sentences that hold a deal term, then their tokens, in
@@ -2584,4 +2699,6 @@ void lis_parties_run(const struct lis_document *doc,
     free(c.ds);
     free(c.first);
     free(c.any);
+    free(c.single);
+    free(c.pair);
 }
