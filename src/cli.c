@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "liseuse/analysis.h"
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 #include "liseuse/document.h"
 #include "liseuse/export.h"
 #include "liseuse/layout.h"

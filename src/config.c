@@ -1,7 +1,7 @@
-/* config.c -- the INI-like configuration file (format in config.h). */
+/* config.c -- the INI-like configuration file (format in liseuse/settings.h). */
 #include <config.h>
 
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 #include "liseuse/text.h"
 #include "library.h"
 #include "marks.h"

@@ -5,7 +5,7 @@
 
 #include "marks.h"
 
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 #include "liseuse/text.h"
 
 /* Where a match is put when it has to be brought on screen. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "app.h"
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 
 /* Which of our styles each [colors] key sets. */
 static const struct {

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "liseuse/config.h"
+#include "liseuse/settings.h"
 
 /* The action names a UI would pass (a subset of its keymap table). */
 static const char *const actions[] = {

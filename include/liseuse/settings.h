@@ -1,4 +1,4 @@
-/* config.h -- the configuration file: $XDG_CONFIG_HOME/liseuse/config, or
+/* settings.h -- the configuration file: $XDG_CONFIG_HOME/liseuse/config, or
  * the file given with --config (none with --no-config).  No curses here:
  * colours and keys are kept as abstract values that the UI maps.
  *
@@ -72,8 +72,8 @@
  * that is not UTF-8) is reported as one line naming the file
  * and the line, "FILE:12: unknown key 'foo' in [reader]"; that line is
  * ignored and the rest of the file still applies. */
-#ifndef LISEUSE_CONFIG_H
-#define LISEUSE_CONFIG_H
+#ifndef LISEUSE_SETTINGS_H
+#define LISEUSE_SETTINGS_H
 
 #include "liseuse/common.h"
 #include "liseuse/export.h"
