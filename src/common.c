@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static const char *const status_msgs[] = {
 #define LIS_STATUS_MSG(id, msg) msg,
@@ -68,19 +70,61 @@ static void *check_alloc(void *p)
     return p;
 }
 
+/* Blocks at least this large are advised to use huge pages. */
+#define LIS_HUGE_MIN ((size_t)4 << 20)
+
+/* Ask for transparent huge pages over a large block [p, p + n).  Fresh
+ * memory is faulted in a page at a time, and on some virtual machines a
+ * 4 KiB fault costs about 10 us, which is 2.5 s per GB of arrays: the
+ * body, sentences and mentions of a 100 MB article.  With 2 MiB pages
+ * there are 512 times fewer faults.  It is only a hint: where THP is off
+ * or unavailable nothing changes, and an error is ignored.  The range is
+ * widened to whole pages, which stay inside the block's own mapping for
+ * a block that malloc mapped by itself (so that realloc can still move
+ * it with mremap); on the heap the neighbours' pages share the hint,
+ * which changes nothing for them but their page size. */
+static void advise_large(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    long pg;
+    uintptr_t a, b;
+
+    if (!p || n < LIS_HUGE_MIN)
+        return;
+    pg = sysconf(_SC_PAGESIZE);
+    if (pg <= 0 || (pg & (pg - 1)) != 0)
+        return;
+    a = (uintptr_t)p & ~(uintptr_t)(pg - 1);
+    b = ((uintptr_t)p + n + (uintptr_t)pg - 1) & ~(uintptr_t)(pg - 1);
+    (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 void *lis_xmalloc(size_t n)
 {
-    return check_alloc(malloc(n ? n : 1));
+    void *p = check_alloc(malloc(n ? n : 1));
+
+    advise_large(p, n);
+    return p;
 }
 
 void *lis_xcalloc(size_t nmemb, size_t size)
 {
-    return check_alloc(calloc(nmemb ? nmemb : 1, size ? size : 1));
+    void *p = check_alloc(calloc(nmemb ? nmemb : 1, size ? size : 1));
+
+    /* (calloc has checked that nmemb * size does not overflow) */
+    advise_large(p, nmemb * size);
+    return p;
 }
 
 void *lis_xrealloc(void *p, size_t n)
 {
-    return check_alloc(realloc(p, n ? n : 1));
+    p = check_alloc(realloc(p, n ? n : 1));
+    advise_large(p, n);
+    return p;
 }
 
 void *lis_xgrow(void *p, size_t *cap, size_t need, size_t size)

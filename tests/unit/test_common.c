@@ -73,6 +73,32 @@ static void test_grow(void **state)
     free(a);
 }
 
+/* Blocks past the huge-page threshold (4 MiB) get a madvise hint: their
+ * contents must survive growth by realloc (which may move them with
+ * mremap) and calloc must still give zeroes. */
+static void test_large_blocks(void **state)
+{
+    size_t n = (size_t)6 << 20, i, cap = 0;
+    unsigned char *z = lis_xcalloc(n, 1);
+    uint32_t *a = NULL;
+
+    (void)state;
+    for (i = 0; i < n; i += 4093)
+        assert_int_equal(z[i], 0);
+    assert_int_equal(z[n - 1], 0);
+    free(z);
+    /* grow from below to far above the threshold, one element at a time */
+    for (i = 0; i < ((size_t)24 << 20) / sizeof *a; i++) {
+        a = lis_xgrow(a, &cap, i + 1, sizeof *a);
+        a[i] = (uint32_t)(i * 2654435761u);
+    }
+    for (i = 0; i < ((size_t)24 << 20) / sizeof *a; i += 997)
+        assert_int_equal(a[i], (uint32_t)(i * 2654435761u));
+    a = lis_xrealloc(a, (size_t)5 << 20);   /* shrink, still large */
+    assert_int_equal(a[1000], (uint32_t)(1000 * 2654435761u));
+    free(a);
+}
+
 static void test_asprintf(void **state)
 {
     char *s;
@@ -135,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_buf_utf8),
         cmocka_unit_test(test_buf_steal_empty),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_large_blocks),
         cmocka_unit_test(test_asprintf),
         cmocka_unit_test(test_xdg_dirs),
         cmocka_unit_test(test_json_dump_escapes_terminal_controls),
