@@ -66,7 +66,7 @@
     _(PANEL,        panel,        LIS_KEYS('p'), \
       "", N_("side panel (deal and parties) on / off; on a narrow terminal it opens over the article")) \
     _(PANEL_FOCUS,  panel_focus,  LIS_KEYS('\t', LIS_KEY_FN(KEY_BTAB)), \
-      "", N_("move the focus between article and panel; in the panel j k (Up Down) select a party, Enter jumps to its next mention, Esc or Tab goes back")) \
+      "", N_("move the focus between article and panel; in the panel the line keys (j k, Up Down) select a party, g G and the page keys the first or last, Enter jumps to its next mention, Esc or Tab goes back")) \
     _(MARK_QUOTE,   mark_quote,   LIS_KEYS('x'), \
       "", N_("mark / unmark the focused quotation (kept for the export)")) \
     _(SELECT,       select,       LIS_KEYS('v'), \

@@ -518,6 +518,7 @@ static void jump_to_party(struct lis_app *a)
         set_shown(a, false);
 }
 
+/* Move the selection by d parties, clamped to the list. */
 static void move_sel(struct lis_app *a, long d)
 {
     size_t n = a->an ? a->an->n_parties : 0, s = selected(a);
@@ -527,14 +528,21 @@ static void move_sel(struct lis_app *a, long d)
     if (s == LIS_NONE)
         s = 0;
     else if (d < 0)
-        s = s > 0 ? s - 1 : 0;
+        s = (size_t)-d < s ? s + (size_t)d : 0;
     else
-        s = s + 1 < n ? s + 1 : n - 1;
+        s = (size_t)d < n - s ? s + (size_t)d : n - 1;
     a->panel.sel = s;
 }
 
+/* Keys while the panel has the focus.  The movement actions act on the
+ * party list, whatever keys they are bound to, the way a focused pane
+ * of tig takes them: line keys select the next or previous party, page
+ * keys and g G the first or last.  Other keys fall through to the
+ * reader, so that ] [ and the search still move the article. */
 bool lis_panel_key(struct lis_app *a, int key, enum lis_reaction *r)
 {
+    size_t n;
+
     if (!a->panel.focus)
         return false;
     if (!lis_panel_visible(a)) {
@@ -543,14 +551,6 @@ bool lis_panel_key(struct lis_app *a, int key, enum lis_reaction *r)
     }
     *r = LIS_REACT_REDRAW;
     switch (key) {
-    case 'j':
-    case LIS_KEY_FN(KEY_DOWN):
-        move_sel(a, 1);
-        return true;
-    case 'k':
-    case LIS_KEY_FN(KEY_UP):
-        move_sel(a, -1);
-        return true;
     case '\r':
     case '\n':
     case LIS_KEY_FN(KEY_ENTER):
@@ -561,6 +561,33 @@ bool lis_panel_key(struct lis_app *a, int key, enum lis_reaction *r)
         return true;
     case LIS_KEY_ESC:
         leave(a);
+        return true;
+    case LIS_KEY_FN(KEY_DOWN):
+        move_sel(a, 1);
+        return true;
+    case LIS_KEY_FN(KEY_UP):
+        move_sel(a, -1);
+        return true;
+    default:
+        break;
+    }
+    n = a->an ? a->an->n_parties : 0;
+    switch (lis_keymap_lookup(&a->keymap, key)) {
+    case LIS_ACT_LINE_DOWN:
+        move_sel(a, 1);
+        return true;
+    case LIS_ACT_LINE_UP:
+        move_sel(a, -1);
+        return true;
+    case LIS_ACT_PAGE_DOWN:
+    case LIS_ACT_HALF_DOWN:
+    case LIS_ACT_BOTTOM:
+        move_sel(a, (long)n);
+        return true;
+    case LIS_ACT_PAGE_UP:
+    case LIS_ACT_HALF_UP:
+    case LIS_ACT_TOP:
+        move_sel(a, -(long)n);
         return true;
     default:
         return false;

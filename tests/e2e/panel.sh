@@ -2,7 +2,8 @@
 # tests/e2e/panel.sh -- the side panel: docked at 120x30 with the deal and
 # its five parties (role labels), the article keeping its 80-column
 # measure beside it; Tab gives it the focus, Down selects Microsoft, Enter
-# lands the article on Microsoft's mentions (emphasised while selected);
+# lands the article on Microsoft's mentions (emphasised while selected),
+# G g and the page keys move the selection, not the article;
 # p hides and shows it; at 60x20 it opens over the article in a box and p
 # closes it; an article without a deal says so; resizing between 120 and
 # 60 columns (and down to 1x1) with the panel open never kills the reader.
@@ -93,6 +94,16 @@ wait_status "Microsoft — mention 2/15"
 # the landed mention is on screen
 tmux_capture | sed '1d;$d' | cut -c1-82 | grep -q "Microsoft" ||
     fail "no Microsoft in the article rows: $(tmux_capture)"
+
+step "in the panel G and g select the last and first party; the article stays"
+before=$(tmux_capture | sed '1d;$d' | cut -c1-80)
+tmux_keys G
+wait_status "panel — gouvernement Trump (Authority)"
+tmux_keys g
+wait_status "panel — les activités américaines de TikTok (Target)"
+tmux_keys PageDown
+wait_status "panel — gouvernement Trump (Authority)"
+assert_eq "$(tmux_capture | sed '1d;$d' | cut -c1-80)" "$before"
 
 step "Esc gives the focus back to the article; the emphasis goes"
 tmux_keys Escape
