@@ -99,6 +99,11 @@ enum lis_config_color_mode {
     _(ENTITY_PLACE,  "entity-place") \
     _(ENTITY_MISC,   "entity-misc") \
     _(PARTY,         "party") \
+    _(PARTY_2,       "party-2") \
+    _(PARTY_3,       "party-3") \
+    _(PARTY_4,       "party-4") \
+    _(PARTY_5,       "party-5") \
+    _(PARTY_6,       "party-6") \
     _(SEARCH,        "search") \
     _(MARKER,        "marker") \
     _(STATUS,        "status")

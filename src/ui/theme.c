@@ -19,6 +19,11 @@ static const struct {
     { LIS_CONFIG_STYLE_ENTITY_PLACE, LIS_STYLE_ENT_LOC },
     { LIS_CONFIG_STYLE_ENTITY_MISC, LIS_STYLE_ENT_MISC },
     { LIS_CONFIG_STYLE_PARTY, LIS_STYLE_PARTY },
+    { LIS_CONFIG_STYLE_PARTY_2, LIS_STYLE_PARTY_2 },
+    { LIS_CONFIG_STYLE_PARTY_3, LIS_STYLE_PARTY_3 },
+    { LIS_CONFIG_STYLE_PARTY_4, LIS_STYLE_PARTY_4 },
+    { LIS_CONFIG_STYLE_PARTY_5, LIS_STYLE_PARTY_5 },
+    { LIS_CONFIG_STYLE_PARTY_6, LIS_STYLE_PARTY_6 },
     { LIS_CONFIG_STYLE_SEARCH, LIS_STYLE_MATCH },
     { LIS_CONFIG_STYLE_MARKER, LIS_STYLE_MARKER },
     { LIS_CONFIG_STYLE_STATUS, LIS_STYLE_STATUS },
@@ -59,6 +64,46 @@ static bool fit_color(int c, int colors, short *out, attr_t *extra)
         return true;
     }
     return false;
+}
+
+/* The panel's six party colours and the selected party's style for each:
+ * the selection is drawn on the party's colour, so a configured colour
+ * carries over to it. */
+static const struct {
+    enum lis_config_style_id cfg;
+    enum lis_style sel;
+} party_sel[] = {
+    { LIS_CONFIG_STYLE_PARTY, LIS_STYLE_PARTY_SEL },
+    { LIS_CONFIG_STYLE_PARTY_2, LIS_STYLE_PARTY_SEL_2 },
+    { LIS_CONFIG_STYLE_PARTY_3, LIS_STYLE_PARTY_SEL_3 },
+    { LIS_CONFIG_STYLE_PARTY_4, LIS_STYLE_PARTY_SEL_4 },
+    { LIS_CONFIG_STYLE_PARTY_5, LIS_STYLE_PARTY_SEL_5 },
+    { LIS_CONFIG_STYLE_PARTY_6, LIS_STYLE_PARTY_SEL_6 },
+};
+
+/* A party given a foreground colour is selected as black on that colour
+ * (bold), as the built-in palette does. */
+static void apply_party_selection(struct lis_theme *t,
+                                  const struct lis_config *cfg,
+                                  short *next_pair)
+{
+    size_t i;
+
+    for (i = 0; t->colors && i < LIS_ARRAY_LEN(party_sel); i++) {
+        const struct lis_config_style *cs = &cfg->styles[party_sel[i].cfg];
+        enum lis_style st = party_sel[i].sel;
+        short bg;
+        attr_t extra = 0;
+
+        if (!cfg->style_set[party_sel[i].cfg] || cs->fg < 0 ||
+            !fit_color(cs->fg, t->colors, &bg, &extra))
+            continue;
+        if (*next_pair < COLOR_PAIRS &&
+            init_pair(*next_pair, COLOR_BLACK, bg) == OK) {
+            t->pair[st] = (*next_pair)++;
+            t->attr[st] = A_BOLD;
+        }
+    }
 }
 
 /* Lay the user's [colors] over the built-in styles. */
@@ -152,8 +197,10 @@ void lis_theme_init(struct lis_theme *t, enum lis_color_mode mode,
         if (!t->colors)
             t->pair[i] = 0;
     }
-    if (cfg)
+    if (cfg) {
         apply_config(t, cfg, defaults, &next_pair);
+        apply_party_selection(t, cfg, &next_pair);
+    }
 }
 
 void lis_theme_set(const struct lis_theme *t, WINDOW *w, enum lis_style s)

@@ -522,6 +522,17 @@ static void test_colors(void **state)
         assert_false(cfg.style_set[i]);
     warnings_clear(&w);
     lis_config_free(&cfg);
+    /* each of the panel's six party colours has its key */
+    lis_config_defaults(&cfg);
+    parse(&cfg, "[colors]\nparty-3 = 33\nParty-6 = magenta bold\n", &w);
+    assert_int_equal(w.n, 0);
+    assert_true(cfg.style_set[LIS_CONFIG_STYLE_PARTY_3]);
+    assert_int_equal(cfg.styles[LIS_CONFIG_STYLE_PARTY_3].fg, 33);
+    assert_true(cfg.style_set[LIS_CONFIG_STYLE_PARTY_6]);
+    assert_int_equal(cfg.styles[LIS_CONFIG_STYLE_PARTY_6].fg, 5);
+    assert_false(cfg.style_set[LIS_CONFIG_STYLE_PARTY]);
+    warnings_clear(&w);
+    lis_config_free(&cfg);
     assert_string_equal(lis_config_style_name(LIS_CONFIG_STYLE_QUOTE_FOCUS),
                         "quote-focus");
     assert_string_equal(lis_config_style_name(LIS_CONFIG_STYLE_COUNT), "");
