@@ -6,6 +6,7 @@
 
 #include "analysis_run.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,46 +216,81 @@ struct lis_analysis *lis_analyze(const struct lis_document *doc,
 
 /* ---------------------------------------------------------------- lookups */
 
-size_t lis_quote_next(const struct lis_analysis *an, size_t off)
+/* How many of the n elements of an array sorted by a size_t field (at
+ * byte offset field of each element of size stride) have that field below
+ * off, or at most off when inclusive: the binary search every lookup
+ * here needs. */
+static size_t count_before(const void *base, size_t n, size_t stride,
+                           size_t field, size_t off, bool inclusive)
 {
-    size_t lo = 0, hi;
+    const char *b = base;
+    size_t lo = 0, hi = n;
 
-    if (!an)
-        return LIS_NONE;
-    hi = an->n_quotes;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
+        size_t mid = lo + (hi - lo) / 2, v;
 
-        if (an->quotes[mid].start <= off)
+        memcpy(&v, b + mid * stride + field, sizeof v);
+        if (v < off || (inclusive && v == off))
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < an->n_quotes ? lo : LIS_NONE;
+    return lo;
+}
+
+/* The same over one entity's mentions (indexes into an->mentions). */
+static size_t count_entity_before(const struct lis_analysis *an,
+                                  const struct lis_entity *e, size_t off,
+                                  bool inclusive)
+{
+    size_t lo = 0, hi = e->n_mentions;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t v = an->mentions[e->mentions[mid]].start;
+
+        if (v < off || (inclusive && v == off))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t lis_quote_next(const struct lis_analysis *an, size_t off)
+{
+    size_t i;
+
+    if (!an)
+        return LIS_NONE;
+    i = count_before(an->quotes, an->n_quotes, sizeof *an->quotes,
+                     offsetof(struct lis_quote, start), off, true);
+    return i < an->n_quotes ? i : LIS_NONE;
 }
 
 size_t lis_quote_prev(const struct lis_analysis *an, size_t off)
 {
-    size_t lo = 0, hi;
+    size_t i;
 
     if (!an)
         return LIS_NONE;
-    hi = an->n_quotes;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
+    i = count_before(an->quotes, an->n_quotes, sizeof *an->quotes,
+                     offsetof(struct lis_quote, start), off, false);
+    return i > 0 ? i - 1 : LIS_NONE;
+}
 
-        if (an->quotes[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo > 0 ? lo - 1 : LIS_NONE;
+size_t lis_mention_lower_bound(const struct lis_analysis *an, size_t off)
+{
+    if (!an)
+        return 0;
+    return count_before(an->mentions, an->n_mentions, sizeof *an->mentions,
+                        offsetof(struct lis_mention, start), off, false);
 }
 
 size_t lis_mention_next(const struct lis_analysis *an, size_t off,
                         size_t entity)
 {
-    size_t lo = 0, hi, i;
+    size_t i;
 
     if (!an)
         return LIS_NONE;
@@ -264,34 +300,18 @@ size_t lis_mention_next(const struct lis_analysis *an, size_t off,
         if (entity >= an->n_entities)
             return LIS_NONE;
         e = &an->entities[entity];
-        hi = e->n_mentions;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-
-            if (an->mentions[e->mentions[mid]].start <= off)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo < e->n_mentions ? e->mentions[lo] : LIS_NONE;
+        i = count_entity_before(an, e, off, true);
+        return i < e->n_mentions ? e->mentions[i] : LIS_NONE;
     }
-    hi = an->n_mentions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (an->mentions[mid].start <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    i = lo;
+    i = count_before(an->mentions, an->n_mentions, sizeof *an->mentions,
+                     offsetof(struct lis_mention, start), off, true);
     return i < an->n_mentions ? i : LIS_NONE;
 }
 
 size_t lis_mention_prev(const struct lis_analysis *an, size_t off,
                         size_t entity)
 {
-    size_t lo = 0, hi;
+    size_t i;
 
     if (!an)
         return LIS_NONE;
@@ -301,45 +321,23 @@ size_t lis_mention_prev(const struct lis_analysis *an, size_t off,
         if (entity >= an->n_entities)
             return LIS_NONE;
         e = &an->entities[entity];
-        hi = e->n_mentions;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-
-            if (an->mentions[e->mentions[mid]].start < off)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo > 0 ? e->mentions[lo - 1] : LIS_NONE;
+        i = count_entity_before(an, e, off, false);
+        return i > 0 ? e->mentions[i - 1] : LIS_NONE;
     }
-    hi = an->n_mentions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (an->mentions[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo > 0 ? lo - 1 : LIS_NONE;
+    i = lis_mention_lower_bound(an, off);
+    return i > 0 ? i - 1 : LIS_NONE;
 }
 
 size_t lis_quote_at(const struct lis_analysis *an, size_t off)
 {
-    size_t lo = 0, hi, best = LIS_NONE, i;
+    size_t lo, best = LIS_NONE, i;
 
     if (!an)
         return LIS_NONE;
-    hi = an->n_quotes;
-    /* last quote whose outer span starts at or before off */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (an->quotes[mid].outer_start <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the quotes whose outer span starts at or before off (quotes are
+     * sorted by start, and so by outer start) */
+    lo = count_before(an->quotes, an->n_quotes, sizeof *an->quotes,
+                      offsetof(struct lis_quote, outer_start), off, true);
     /* nested quotes: the innermost containing one starts last; walk back
      * over the few that may still contain off */
     for (i = lo; i > 0; i--) {
@@ -357,19 +355,12 @@ size_t lis_quote_at(const struct lis_analysis *an, size_t off)
 
 size_t lis_sentence_at(const struct lis_analysis *an, size_t off)
 {
-    size_t lo = 0, hi;
+    size_t lo;
 
     if (!an)
         return LIS_NONE;
-    hi = an->n_sentences;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-
-        if (an->sentences[mid].start <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    lo = count_before(an->sentences, an->n_sentences, sizeof *an->sentences,
+                      offsetof(struct lis_sentence, start), off, true);
     if (lo == 0 || off >= an->sentences[lo - 1].end)
         return LIS_NONE;
     return lo - 1;

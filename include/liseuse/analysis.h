@@ -199,6 +199,9 @@ size_t lis_mention_next(const struct lis_analysis *an, size_t off,
                         size_t entity);
 size_t lis_mention_prev(const struct lis_analysis *an, size_t off,
                         size_t entity);
+/* Index of the first mention whose start is >= off (n_mentions when
+ * there is none): where a scan of the mentions from off begins. */
+size_t lis_mention_lower_bound(const struct lis_analysis *an, size_t off);
 /* Quote / sentence containing off, or LIS_NONE. */
 size_t lis_quote_at(const struct lis_analysis *an, size_t off);
 size_t lis_sentence_at(const struct lis_analysis *an, size_t off);

@@ -250,34 +250,6 @@ static void paint(struct lis_app *a, size_t s, size_t e, enum lis_style st)
     }
 }
 
-/* First index in a sorted span array whose start is >= off. */
-static size_t lower_bound_spans(const struct lis_span *m, size_t n,
-                                size_t off)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static size_t lower_bound_mentions(const struct lis_analysis *an, size_t off)
-{
-    size_t lo = 0, hi = an->n_mentions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->mentions[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Styles of the cells of the line in a->cells, lowest priority first so
  * that later paints win: quote < mention < focused quote < match. */
 static void style_line(struct lis_app *a, const struct lis_line *ln)
@@ -302,8 +274,8 @@ static void style_line(struct lis_app *a, const struct lis_line *ln)
     /* the party selected in the panel shows even with entities off */
     emph = a->an ? lis_panel_emphasis(a) : LIS_NONE;
     if (a->an && (ents || emph != LIS_NONE)) {
-        i = lower_bound_mentions(a->an, ls > MENTION_REACH ?
-                                 ls - MENTION_REACH : 0);
+        i = lis_mention_lower_bound(a->an, ls > MENTION_REACH ?
+                                    ls - MENTION_REACH : 0);
         for (; i < a->an->n_mentions && a->an->mentions[i].start < le; i++) {
             const struct lis_mention *mn = &a->an->mentions[i];
             if (mn->end > ls && (ents || mn->entity == emph))
@@ -327,9 +299,10 @@ static void style_line(struct lis_app *a, const struct lis_line *ln)
     if (a->search.show && a->search.n_matches) {
         const struct lis_span *m = a->search.matches;
         size_t n = a->search.n_matches;
-        i = lower_bound_spans(m, n, ls);
-        if (i > 0)
-            i--;
+        /* from the last match that starts before the line */
+        i = lis_span_prev(m, n, ls);
+        if (i == LIS_NONE)
+            i = 0;
         for (; i < n && m[i].start < le; i++)
             if (m[i].end > ls)
                 paint(a, m[i].start, m[i].end,

@@ -362,6 +362,15 @@ static void test_lookups(void **state)
     assert_int_equal(lis_mention_prev(&an, 100, 0), 2);
     assert_int_equal(lis_mention_prev(&an, 5, 1), LIS_NONE);
     assert_int_equal(lis_mention_next(&an, 0, 7), LIS_NONE);
+    assert_int_equal(lis_mention_lower_bound(&an, 0), 0);
+    assert_int_equal(lis_mention_lower_bound(&an, 5), 1);   /* start == off */
+    assert_int_equal(lis_mention_lower_bound(&an, 6), 2);
+    assert_int_equal(lis_mention_lower_bound(&an, 21), 4);
+    assert_int_equal(lis_mention_lower_bound(NULL, 3), 0);
+    assert_int_equal(lis_mention_prev(&an, 5, LIS_NONE), 0);
+    assert_int_equal(lis_mention_next(&an, 5, LIS_NONE), 2);
+    assert_int_equal(lis_quote_at(&an, 26), LIS_NONE);
+    assert_int_equal(lis_quote_at(&an, 13), 1);
     assert_int_equal(lis_party_of_entity(&an, 1), 0);
     assert_int_equal(lis_party_of_entity(&an, 0), LIS_NONE);
     assert_int_equal(lis_quote_next(NULL, 0), LIS_NONE);
