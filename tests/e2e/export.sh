@@ -17,19 +17,6 @@ QUOTE2="était une bonne chose pour les utilisateurs"
 QUOTE5="lors de la déclaration du mois d’août dernier"
 NOTE='À garder : « la société » regrette'
 
-status_row() {
-    tmux_capture | sed '/^$/d' | tail -n 1
-}
-wait_status() {   # TEXT: poll the status line
-    lis_t=0
-    while :; do
-        case $(status_row) in *"$1"*) return 0 ;; esac
-        lis_t=$((lis_t + 1))
-        [ "$lis_t" -lt 100 ] || fail "status never showed [$1]:
-$(tmux_capture)"
-        sleep 0.1
-    done
-}
 start_reader() {
     tmux_start 80 24 "$LISEUSE_BIN" --no-resume "$ART"
     tmux_wait_for "TikTok est dans une impasse"
@@ -39,20 +26,20 @@ start_reader() {
 step "x marks quotes 2 and 5"
 start_reader
 tmux_keys ']' ']'
-wait_status "quote 2/6"
+tmux_wait_status "quote 2/6"
 tmux_keys x
-wait_status "quote 2 marked"
+tmux_wait_status "quote 2 marked"
 tmux_keys ']' ']' ']'
-wait_status "quote 5/6"
+tmux_wait_status "quote 5/6"
 tmux_keys x
-wait_status "quote 5 marked"
+tmux_wait_status "quote 5 marked"
 
 step "a adds a note to the focused quote"
 tmux_keys a
-wait_status "note:"
+tmux_wait_status "note:"
 tmux_keys -l "$NOTE"
 tmux_keys Enter
-wait_status "note saved"
+tmux_wait_status "note saved"
 ls "$XDG_DATA_HOME"/liseuse/*.json >/dev/null 2>&1 ||
     fail "no annotations file in $XDG_DATA_HOME/liseuse"
 
@@ -63,9 +50,9 @@ tmux_keys m Tab m
 tmux_wait_for "marked quotes"
 tmux_wait_for "2 excerpts"
 tmux_keys Enter
-wait_status "export to: $LIS_TMP/art/microsoft-tiktok-oracle-extraits"
+tmux_wait_status "export to: $LIS_TMP/art/microsoft-tiktok-oracle-extraits"
 tmux_keys Enter
-wait_status "2 excerpts → "
+tmux_wait_status "2 excerpts → "
 [ -f "$OUT" ] || fail "no export at $OUT"
 md=$(cat "$OUT")
 assert_contains "$md" "$QUOTE2"
@@ -83,20 +70,20 @@ cp "$OUT" "$LIS_TMP/before.md"
 tmux_keys e
 tmux_wait_for "Export excerpts"
 tmux_keys Enter
-wait_status "export to: "
+tmux_wait_status "export to: "
 tmux_keys Enter
-wait_status "replace? (y/n)"
+tmux_wait_status "replace? (y/n)"
 tmux_keys n
-wait_status "export cancelled"
+tmux_wait_status "export cancelled"
 cmp -s "$OUT" "$LIS_TMP/before.md" || fail "the file changed after n"
 tmux_keys e
 tmux_wait_for "Export excerpts"
 tmux_keys Enter
-wait_status "export to: "
+tmux_wait_status "export to: "
 tmux_keys Enter
-wait_status "replace? (y/n)"
+tmux_wait_status "replace? (y/n)"
 tmux_keys y
-wait_status "2 excerpts → "
+tmux_wait_status "2 excerpts → "
 assert_not_contains "$(cat "$OUT")" "kept by hand"
 
 step "a typed path; Backspace removes a whole é"
@@ -105,13 +92,13 @@ tmux_wait_for "Export excerpts"
 tmux_keys Tab j
 tmux_wait_for "json"
 tmux_keys Enter
-wait_status "export to: "
+tmux_wait_status "export to: "
 tmux_keys C-u
 tmux_keys -l "$LIS_TMP/résumé"
 tmux_keys BSpace
 tmux_keys -l "é.json"
 tmux_keys Enter
-wait_status "2 excerpts → "
+tmux_wait_status "2 excerpts → "
 [ -f "$LIS_TMP/résumé.json" ] ||
     fail "no $LIS_TMP/résumé.json: $(ls "$LIS_TMP")"
 json=$(cat "$LIS_TMP/résumé.json")
@@ -130,37 +117,37 @@ assert_contains "$LIS_OUT" "$NOTE"
 assert_eq "$LIS_OUT" "$(cat "$OUT")"
 start_reader
 tmux_keys ']' ']'
-wait_status "quote 2/6"
+tmux_wait_status "quote 2/6"
 tmux_keys x
-wait_status "quote 2 unmarked"
+tmux_wait_status "quote 2 unmarked"
 tmux_keys x
-wait_status "quote 2 marked"
+tmux_wait_status "quote 2 marked"
 
 step "a on an unmarked quote marks it with the note; Esc leaves it unmarked"
 tmux_keys ']'
-wait_status "quote 3/6"
+tmux_wait_status "quote 3/6"
 tmux_keys a
-wait_status "note:"
+tmux_wait_status "note:"
 tmux_keys Escape
-wait_status "note unchanged"
+tmux_wait_status "note unchanged"
 tmux_keys x
-wait_status "quote 3 marked"
+tmux_wait_status "quote 3 marked"
 tmux_keys x
-wait_status "quote 3 unmarked"
+tmux_wait_status "quote 3 unmarked"
 
 step "v selects lines, v saves a highlight"
 # Esc clears the focused quote (alone: Esc and a key at once read as Alt)
 tmux_keys Escape
 lis_t=0
-while case $(status_row) in *"quote 2/6"*) true ;; *) false ;; esac; do
+while case $(tmux_status_row) in *"quote 2/6"*) true ;; *) false ;; esac; do
     lis_t=$((lis_t + 1))
     [ "$lis_t" -lt 100 ] || fail "Esc did not clear the focus"
     sleep 0.1
 done
 tmux_keys g v j
-wait_status "v saves"
+tmux_wait_status "v saves"
 tmux_keys v
-wait_status "highlight saved"
+tmux_wait_status "highlight saved"
 tmux_keys q
 tmux_wait_exit
 assert_eq "$LIS_TMUX_STATUS" 0
@@ -176,9 +163,9 @@ tmux_wait_gone "analysing"
 tmux_keys e
 tmux_wait_for "Export excerpts"
 tmux_keys Enter
-wait_status "export to: extraits.md"
+tmux_wait_status "export to: extraits.md"
 tmux_keys Enter
-wait_status "2 excerpts → extraits.md"
+tmux_wait_status "2 excerpts → extraits.md"
 assert_contains "$(cat "$LIS_TMP/work/extraits.md")" "$QUOTE5"
 tmux_keys q
 tmux_wait_exit
@@ -195,9 +182,9 @@ if [ "$(id -u)" -ne 0 ]; then
     tmux_keys e
     tmux_wait_for "Export excerpts"
     tmux_keys Enter
-    wait_status "export to: microsoft-tiktok-oracle-extraits.md"
+    tmux_wait_status "export to: microsoft-tiktok-oracle-extraits.md"
     tmux_keys Escape
-    wait_status "export cancelled"
+    tmux_wait_status "export cancelled"
     tmux_keys q
     tmux_wait_exit
     chmod 755 "$LIS_TMP/ro"
@@ -208,9 +195,9 @@ ann=$(ls "$XDG_DATA_HOME"/liseuse/*.json)
 printf '{"format": "liseuse-annotations/1", "marks": [' >"$ann"
 cp "$ann" "$LIS_TMP/damaged"
 start_reader
-wait_status "will not be saved"
+tmux_wait_status "will not be saved"
 tmux_keys ']' x
-wait_status "not saved"
+tmux_wait_status "not saved"
 cmp -s "$ann" "$LIS_TMP/damaged" || fail "the damaged file was replaced"
 tmux_keys q
 tmux_wait_exit

@@ -8,9 +8,6 @@ cd "$LIS_TMP"
 
 ESC=$(printf '\033')
 
-status_row() {
-    tmux_capture | sed '/^$/d' | tail -n 1
-}
 # The screen with its attributes, as SGR escapes.
 capture_sgr() {
     lis_tmux capture-pane -e -p -t "$LIS_TMUX_TARGET"
@@ -26,16 +23,6 @@ has_colour() {
     printf '%s\n' "$1" |
         grep -Eq "$ESC\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9]+)*m"
 }
-wait_status() {   # TEXT: poll the status line
-    lis_t=0
-    while :; do
-        case $(status_row) in *"$1"*) return 0 ;; esac
-        lis_t=$((lis_t + 1))
-        [ "$lis_t" -lt 100 ] || fail "status never showed [$1]:
-$(tmux_capture)"
-        sleep 0.1
-    done
-}
 
 step "quotes: ] six times visits the six quotations in order"
 tmux_start 80 24 "$LISEUSE_BIN" --no-resume "$LIS_ARTICLE"
@@ -46,21 +33,21 @@ for i in 1 2 3 4 5 6; do
     tmux_keys ']'
     # every quotation in this article is Microsoft's (named, or "la
     # société", "la multinationale américaine")
-    wait_status "quote $i/6 — Microsoft"
+    tmux_wait_status "quote $i/6 — Microsoft"
     # the focused quote is drawn on screen in its own style
     text_sgr | grep -q "$ESC\\[" || fail "no highlight on screen at quote $i"
 done
 step "[ goes back"
 tmux_keys '['
-wait_status "quote 5/6 — Microsoft"
+tmux_wait_status "quote 5/6 — Microsoft"
 tmux_keys '['
-wait_status "quote 4/6 — Microsoft"
+tmux_wait_status "quote 4/6 — Microsoft"
 step "] past the last wraps around with a notice"
 tmux_keys ']' ']' ']'
-wait_status "quote 1/6"
-case $(status_row) in
+tmux_wait_status "quote 1/6"
+case $(tmux_status_row) in
     *"back to the first"*) ;;
-    *) fail "no wrap-around notice: $(status_row)" ;;
+    *) fail "no wrap-around notice: $(tmux_status_row)" ;;
 esac
 
 step "Q lists the quotations; Enter jumps"
@@ -70,34 +57,34 @@ screen=$(tmux_capture)
 assert_contains "$screen" "ByteDance nous a informés"
 assert_contains "$screen" "  6 Microsoft"
 tmux_keys j j Enter
-wait_status "quote 3/6 — Microsoft"
+tmux_wait_status "quote 3/6 — Microsoft"
 
 step "H cycles the highlights; off means no colour in the text"
 has_colour "$(text_sgr)" || fail "expected coloured highlights before H"
 tmux_keys H
-wait_status "highlights: quotations"
+tmux_wait_status "highlights: quotations"
 tmux_keys H
-wait_status "highlights: entities"
+tmux_wait_status "highlights: entities"
 tmux_keys H
-wait_status "highlights: off"
+tmux_wait_status "highlights: off"
 if has_colour "$(text_sgr)"; then
     fail "colours left with highlights off:
 $(text_sgr | cat -v)"
 fi
 tmux_keys H
-wait_status "highlights: quotations and entities"
+tmux_wait_status "highlights: quotations and entities"
 
 step "search: /etats is accent-insensitive, / usa finds USA"
 tmux_keys g / e t a t s Enter
 # the bundled article speaks of the USA, not of the États-Unis
-wait_status "pattern not found"
+tmux_wait_status "pattern not found"
 tmux_keys / u s a Enter
-wait_status "match 1/"
+tmux_wait_status "match 1/"
 assert_contains "$(tmux_capture)" "USA"
 tmux_keys n
-wait_status "match 2/"
+tmux_wait_status "match 2/"
 tmux_keys N
-wait_status "match 1/"
+tmux_wait_status "match 1/"
 tmux_keys q
 tmux_wait_exit
 assert_eq "$LIS_TMUX_STATUS" 0
@@ -119,24 +106,24 @@ tmux_keys / e t a t s
 # incremental: the view moves while typing, before Enter
 tmux_wait_for "États-Unis"
 tmux_keys Enter
-wait_status "match 1/1"
+tmux_wait_status "match 1/1"
 # the current match is highlighted on screen
 capture_sgr | grep -q "${ESC}\\[[0-9;]*mÉtats" ||
     fail "match not highlighted"
 tmux_keys / e t a t Enter
-wait_status "match 1/2"
+tmux_wait_status "match 1/2"
 tmux_keys n
-wait_status "match 2/2"
+tmux_wait_status "match 2/2"
 tmux_keys n
-wait_status "continuing at TOP"
+tmux_wait_status "continuing at TOP"
 tmux_keys / = e t a t s Enter
-wait_status "pattern not found"
+tmux_wait_status "pattern not found"
 tmux_keys / = é t a t s Enter
-wait_status "match 1/1"
+tmux_wait_status "match 1/1"
 tmux_keys / o e u v r e Enter
-wait_status "match 1/1"
+tmux_wait_status "match 1/1"
 tmux_keys / "l'etat" Enter
-wait_status "match 1/1"
+tmux_wait_status "match 1/1"
 # Esc in the prompt goes back to where the search started
 # ("Ligne 1" is also the title: watch "Ligne 2")
 tmux_keys g
@@ -154,7 +141,7 @@ tmux_start 80 24 env NO_COLOR=1 "$LISEUSE_BIN" --no-resume "$LIS_ARTICLE"
 tmux_wait_for "TikTok est dans une impasse"
 tmux_wait_gone "analysing"
 tmux_keys ']'
-wait_status "quote 1/6"
+tmux_wait_status "quote 1/6"
 screen=$(capture_sgr)
 if has_colour "$screen"; then
     fail "colour escapes with NO_COLOR=1:

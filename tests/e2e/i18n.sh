@@ -195,9 +195,6 @@ fi
 # ------------------------------------------------------------ the reader
 require_tmux
 
-status_row() {
-    tmux_capture | sed '/^$/d' | tail -n 1
-}
 reader() {   # ARGS...: 80x24, in the current language
     tmux_start 80 24 env LANG="$LANG" ${LANGUAGE:+LANGUAGE="$LANGUAGE"} \
         "$LISEUSE_BIN" --no-resume "$@"
@@ -209,7 +206,7 @@ reader "$LIS_ARTICLE"
 tmux_wait_for "§ 1/"
 tmux_keys ']'
 tmux_wait_for "$fr_status"
-assert_contains "$(status_row)" "$fr_status"
+assert_contains "$(tmux_status_row)" "$fr_status"
 tmux_keys H
 tmux_wait_for "surlignement : citations"
 tmux_keys h
@@ -230,7 +227,7 @@ reader "$LIS_ARTICLE"
 tmux_wait_for "§ 1/"
 tmux_keys ']'
 tmux_wait_for "$en_status"
-assert_contains "$(status_row)" "$en_status"
+assert_contains "$(tmux_status_row)" "$en_status"
 tmux_keys H
 tmux_wait_for "highlights: quotations"
 tmux_keys h
@@ -284,22 +281,22 @@ step "plural forms in the status line, in French"
 in_french
 reader one.txt
 tmux_wait_for "§ 1/"
-assert_contains "$(status_row)" "1 séquence non valide "
+assert_contains "$(tmux_status_row)" "1 séquence non valide "
 tmux_keys q
 tmux_wait_exit
 reader three.txt
 tmux_wait_for "§ 1/"
-assert_contains "$(status_row)" "3 séquences non valides "
+assert_contains "$(tmux_status_row)" "3 séquences non valides "
 
 step "plural forms in the status line, in English"
 in_english
 reader one.txt
 tmux_wait_for "§ 1/"
-assert_contains "$(status_row)" "1 invalid sequence "
+assert_contains "$(tmux_status_row)" "1 invalid sequence "
 tmux_keys q
 tmux_wait_exit
 reader three.txt
 tmux_wait_for "§ 1/"
-assert_contains "$(status_row)" "3 invalid sequences "
+assert_contains "$(tmux_status_row)" "3 invalid sequences "
 
 step "ok"

@@ -23,6 +23,8 @@
 #                                fail with the last screen after SECS
 #                                (default $LIS_E2E_TIMEOUT, 10)
 #   tmux_wait_gone TEXT [SECS]   poll until TEXT is no longer on the screen
+#   tmux_status_row              print the status line (last non-empty row)
+#   tmux_wait_status TEXT [SECS] poll until the status line contains TEXT
 #   tmux_wait_exit [SECS]        wait for CMD to end; sets LIS_TMUX_STATUS to its
 #                                exit status (the pane stays, showing the
 #                                screen CMD left behind)
@@ -241,6 +243,25 @@ tmux_wait_for() {
 
 tmux_wait_gone() {
     lis_tmux_poll no "$1" "${2:-}"
+}
+
+# The status line: the last row of the screen that is not empty.
+tmux_status_row() {
+    tmux_capture | sed '/^$/d' | tail -n 1
+}
+
+# Poll the status line until it contains TEXT.
+tmux_wait_status() {
+    lis_tries=$(( ${2:-$LIS_E2E_TIMEOUT} * 10 ))
+    while :; do
+        lis_status=$(tmux_status_row 2>/dev/null || true)
+        case $lis_status in *"$1"*) return 0 ;; esac
+        lis_tries=$((lis_tries - 1))
+        [ "$lis_tries" -gt 0 ] ||
+            fail "status never showed [$1]; screen:
+$(tmux_capture 2>/dev/null || true)"
+        sleep 0.1
+    done
 }
 
 tmux_wait_exit() {

@@ -32,19 +32,6 @@ T_MS=$(short "$(title_of "$LIS_ARTICLE")")            # no date
 row_of() {      # TEXT: screen row (1-based) where TEXT shows, or 0
     tmux_capture | grep -n -F -- "$1" | head -n 1 | cut -d: -f1 || true
 }
-status_row() {
-    tmux_capture | sed '/^$/d' | tail -n 1
-}
-wait_status() {
-    lis_t=0
-    while :; do
-        case $(status_row) in *"$1"*) return 0 ;; esac
-        lis_t=$((lis_t + 1))
-        [ "$lis_t" -lt 100 ] || fail "status never showed [$1]:
-$(tmux_capture)"
-        sleep 0.1
-    done
-}
 title_bar() {
     tmux_capture | head -n 1
 }
@@ -96,7 +83,7 @@ tmux_keys j j j
 tmux_keys Enter
 wait_title "$T_MS"
 tmux_wait_for "TikTok est dans une impasse"
-wait_status "§"
+tmux_wait_status "§"
 tmux_keys q
 tmux_wait_for "4 articles"
 # the article just read is still selected: Enter opens it again
@@ -118,7 +105,7 @@ tmux_keys n
 wait_title "$T_MS"
 tmux_keys :
 tmux_keys n
-wait_status "no next article"
+tmux_wait_status "no next article"
 
 step "q in the list quits"
 tmux_keys q

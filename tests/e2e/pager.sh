@@ -10,9 +10,6 @@ cd "$LIS_TMP"
 text_row() {   # N (1 = first text row)
     tmux_capture | sed -n "$(( $1 + 1 ))p"
 }
-status_row() {
-    tmux_capture | sed '/^$/d' | tail -n 1
-}
 first_words() {   # N TEXT
     printf '%s\n' "$2" | tr -s ' ' | sed 's/^ //' | cut -d ' ' -f "1-$1"
 }
@@ -41,7 +38,7 @@ for size in 80x24 40x15; do
     screen=$(tmux_capture)
     # exact accented text and typographic apostrophes, correctly wrapped
     assert_contains "$screen" "Microsoft exprime ses"
-    assert_contains "$(status_row)" "§ 1/"
+    assert_contains "$(tmux_status_row)" "§ 1/"
     case $screen in
         *"Américains"*|*"Améri"*) ;;
         *) fail "accented text missing at $size:
@@ -124,7 +121,7 @@ screen=$(tmux_capture)
 assert_contains "$screen" 'b ^[[2J c'
 # the screen was not cleared: the title bar and the status line are there
 assert_contains "$(tmux_capture | sed -n 1p)" "a^["
-assert_contains "$(status_row)" "§ 1/1"
+assert_contains "$(tmux_status_row)" "§ 1/1"
 # OSC 52 never reached the terminal: tmux got no clipboard buffer
 bufs=$(lis_tmux list-buffers 2>/dev/null || true)
 assert_not_contains "$bufs" "Hello"

@@ -14,19 +14,6 @@ cd "$LIS_TMP" || exit 1
 ESC=$(printf '\033')
 NODEAL=$LIS_TEST_DATA/corpus/wikinews-fr-2012/43971.txt
 
-status_row() {
-    tmux_capture | tail -n 1
-}
-wait_status() {   # TEXT: poll the status line
-    lis_t=0
-    while :; do
-        case $(status_row) in *"$1"*) return 0 ;; esac
-        lis_t=$((lis_t + 1))
-        [ "$lis_t" -lt 100 ] || fail "status never showed [$1]:
-$(tmux_capture)"
-        sleep 0.1
-    done
-}
 # The panel's column: what is right of the docked panel's separator.
 panel_text() {
     tmux_capture | sed -n 's/^.*│ \{0,1\}//p'
@@ -71,11 +58,11 @@ assert_contains "$panel" "…"
 
 step "Tab gives the panel the focus; Down selects Microsoft"
 tmux_keys Tab
-wait_status "panel — "
+tmux_wait_status "panel — "
 i=0
-until status_row | grep -q "panel — Microsoft (Rejected bidder)"; do
+until tmux_status_row | grep -q "panel — Microsoft (Rejected bidder)"; do
     i=$((i + 1))
-    [ "$i" -le 6 ] || fail "Down never reached Microsoft: $(status_row)"
+    [ "$i" -le 6 ] || fail "Down never reached Microsoft: $(tmux_status_row)"
     tmux_keys Down
     sleep 0.2
 done
@@ -88,9 +75,9 @@ $(text_sgr)"
 
 step "Enter lands the article on Microsoft's mentions, in order"
 tmux_keys Enter
-wait_status "Microsoft — mention 1/15"
+tmux_wait_status "Microsoft — mention 1/15"
 tmux_keys Enter
-wait_status "Microsoft — mention 2/15"
+tmux_wait_status "Microsoft — mention 2/15"
 # the landed mention is on screen
 tmux_capture | sed '1d;$d' | cut -c1-82 | grep -q "Microsoft" ||
     fail "no Microsoft in the article rows: $(tmux_capture)"
@@ -98,16 +85,16 @@ tmux_capture | sed '1d;$d' | cut -c1-82 | grep -q "Microsoft" ||
 step "in the panel G and g select the last and first party; the article stays"
 before=$(tmux_capture | sed '1d;$d' | cut -c1-80)
 tmux_keys G
-wait_status "panel — gouvernement Trump (Authority)"
+tmux_wait_status "panel — gouvernement Trump (Authority)"
 tmux_keys g
-wait_status "panel — les activités américaines de TikTok (Target)"
+tmux_wait_status "panel — les activités américaines de TikTok (Target)"
 tmux_keys PageDown
-wait_status "panel — gouvernement Trump (Authority)"
+tmux_wait_status "panel — gouvernement Trump (Authority)"
 assert_eq "$(tmux_capture | sed '1d;$d' | cut -c1-80)" "$before"
 
 step "Esc gives the focus back to the article; the emphasis goes"
 tmux_keys Escape
-wait_status "focus: article"
+tmux_wait_status "focus: article"
 [ "$(count_on_background Microsoft)" -le 1 ] ||
     fail "Microsoft's mentions still emphasised after Esc:
 $(text_sgr)"
@@ -133,7 +120,7 @@ tmux_wait_for "┌"
 screen=$(tmux_capture)
 assert_contains "$screen" "│ Deal"
 assert_contains "$screen" "┘"
-assert_contains "$(status_row)" "panel — "
+assert_contains "$(tmux_status_row)" "panel — "
 # nothing drawn past the right edge: every row fits in 60 columns
 printf '%s\n' "$screen" | while IFS= read -r row; do
     [ "$(printf '%s' "$row" | wc -m)" -le 60 ] ||
@@ -141,7 +128,7 @@ printf '%s\n' "$screen" | while IFS= read -r row; do
 done
 step "in the overlay, Down and Enter jump; the overlay closes to show it"
 tmux_keys Down Down Down Enter
-wait_status "Microsoft — mention"
+tmux_wait_status "Microsoft — mention"
 tmux_wait_gone "┌"
 step "p opens it again and p closes it"
 tmux_keys p
@@ -157,9 +144,9 @@ step "an article that reports no deal says so"
 tmux_start 120 30 "$LISEUSE_BIN" --no-resume "$NODEAL"
 tmux_wait_for "No deal found in this article."
 tmux_keys Tab
-wait_status "panel — "
+tmux_wait_status "panel — "
 tmux_keys Down Enter Tab
-wait_status "focus: article"
+tmux_wait_status "focus: article"
 tmux_keys q
 tmux_wait_exit
 assert_eq "$LIS_TMUX_STATUS" 0
@@ -178,7 +165,7 @@ tmux_wait_for "┌"
 tmux_resize 120 30
 tmux_wait_for "│ Deal"
 tmux_keys Enter
-wait_status "— mention"
+tmux_wait_status "— mention"
 tmux_keys q
 tmux_wait_exit
 assert_eq "$LIS_TMUX_STATUS" 0
