@@ -33,10 +33,28 @@ struct open_quote {
     size_t para;
 };
 
+/* Bits of the speech-verb filter (see struct cue_filter). */
+#define CUE_FILTER_BITS 15
+#define CUE_FILTER_MASK ((1u << CUE_FILTER_BITS) - 1)
+#define CUE_FILTER_WORDS ((1u << CUE_FILTER_BITS) / 64)
+
+/* What a speech-verb entry can start with, as bit sets over word hashes:
+ * first holds the first word of every entry, single those of the entries
+ * of one word ("déclare", "d'"), pair the first two words of the others
+ * ("a mis en garde", "s'est alarmé").  A word start whose first word (or
+ * first two) is missing cannot begin a match, and costs no lexicon match
+ * (see cue_may_start). */
+struct cue_filter {
+    uint64_t first[CUE_FILTER_WORDS];
+    uint64_t single[CUE_FILTER_WORDS];
+    uint64_t pair[CUE_FILTER_WORDS];
+};
+
 struct qstate {
     const struct lis_document *doc;
     const struct lis_lexicons *lx;
     struct lis_analysis *an;
+    struct cue_filter *cues;    /* NULL without a speech-verb lexicon */
     size_t cap;
     struct mark *marks;
     size_t n_marks, marks_cap;
@@ -389,8 +407,39 @@ static int cmp_quote(const void *a, const void *b)
 
 /* ---------------------------------------------------------------- words */
 
-static bool is_word_cp(uint32_t cp)
+/* The folded form (lower case) of the ASCII bytes that are word
+ * characters, letters and digits; 0 for the others.  A table: the cue
+ * scan folds every byte of the text before a quotation. */
+static const unsigned char ascii_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define QT_LETTER(u, l) [u] = l, [l] = l,
+    QT_LETTER('A', 'a') QT_LETTER('B', 'b') QT_LETTER('C', 'c')
+    QT_LETTER('D', 'd') QT_LETTER('E', 'e') QT_LETTER('F', 'f')
+    QT_LETTER('G', 'g') QT_LETTER('H', 'h') QT_LETTER('I', 'i')
+    QT_LETTER('J', 'j') QT_LETTER('K', 'k') QT_LETTER('L', 'l')
+    QT_LETTER('M', 'm') QT_LETTER('N', 'n') QT_LETTER('O', 'o')
+    QT_LETTER('P', 'p') QT_LETTER('Q', 'q') QT_LETTER('R', 'r')
+    QT_LETTER('S', 's') QT_LETTER('T', 't') QT_LETTER('U', 'u')
+    QT_LETTER('V', 'v') QT_LETTER('W', 'w') QT_LETTER('X', 'x')
+    QT_LETTER('Y', 'y') QT_LETTER('Z', 'z')
+#undef QT_LETTER
+};
+
+/* ascii_fold of an ASCII byte c. */
+static inline unsigned char ascii_word_fold(unsigned char c)
 {
+    return ascii_fold[c & 0x7F];
+}
+
+/* lis_lex_is_word_cp, answered inline for ASCII and the Latin-1 letters
+ * (as lexicon.c defines them): the cue scans ask it of every character. */
+static inline bool is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_word_fold((unsigned char)cp) != 0;
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return cp != 0xD7 && cp != 0xF7;
     return lis_lex_is_word_cp(cp);
 }
 
@@ -434,8 +483,9 @@ static size_t word_before(const char *s, size_t lo, size_t off, char *buf,
 
 static bool word_in(const char *w, const char *const *list)
 {
+    /* the first byte rejects nearly every entry without a call */
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
             return true;
     return false;
 }
@@ -659,6 +709,184 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
     }
 }
 
+/* ------------------------------------------------------------ cue filter */
+
+#define FNV_INIT 2166136261u
+
+static inline uint32_t fnv_byte(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * 16777619u;
+}
+
+static inline uint32_t pair_hash(uint32_t h1, uint32_t h2)
+{
+    return (h1 ^ (h2 * 0x9E3779B1u)) * 16777619u;
+}
+
+static inline void bit_set(uint64_t *bits, uint32_t h)
+{
+    h &= CUE_FILTER_MASK;
+    bits[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+static inline bool bit_has(const uint64_t *bits, uint32_t h)
+{
+    h &= CUE_FILTER_MASK;
+    return (bits[h >> 6] >> (h & 63)) & 1;
+}
+
+/* Length of the run of word characters at the start of the folded key
+ * key[0, klen), and the hash of its bytes into *h. */
+static size_t key_word(const char *key, size_t klen, uint32_t *h)
+{
+    uint32_t x = FNV_INIT;
+    size_t n = 0;
+
+    while (n < klen) {
+        uint32_t cp;
+        size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
+
+        if (!lis_lex_is_word_cp(cp))
+            break;
+        for (k = 0; k < m; k++)
+            x = fnv_byte(x, (unsigned char)key[n + k]);
+        n += m;
+    }
+    *h = x;
+    return n;
+}
+
+/* lis_lexicon_each callback: one speech-verb entry into the filter ctx. */
+static void add_cue_entry(void *ctx, const char *key, size_t klen,
+                          const char *value)
+{
+    struct cue_filter *f = ctx;
+    uint32_t h1, h2;
+    size_t n = key_word(key, klen, &h1);
+
+    (void)value;
+    if (n == 0)
+        return;     /* no word first: never matches at a word start */
+    bit_set(f->first, h1);
+    while (n < klen) {
+        uint32_t cp;
+        size_t m = lis_lex_get_cp(key + n, klen - n, &cp);
+
+        if (lis_lex_is_word_cp(cp))
+            break;
+        n += m;
+    }
+    if (n >= klen) {
+        bit_set(f->single, h1);
+    } else {
+        key_word(key + n, klen - n, &h2);
+        bit_set(f->pair, pair_hash(h1, h2));
+    }
+}
+
+/* Hash, as key_word does a key, the folded word at s[i, hi): up to the
+ * first character that is not a word character; *end gets where it
+ * stops.  Only ASCII and the Latin-1 letters are folded here (the lexicon
+ * folds them the same way, and they keep being word characters); at any
+ * other word character it returns false, and the caller must ask the
+ * lexicon itself. */
+static bool text_word_hash(const char *s, size_t i, size_t hi, uint32_t *h,
+                           size_t *end)
+{
+    uint32_t x = FNV_INIT;
+
+    while (i < hi) {
+        unsigned char b = (unsigned char)s[i];
+
+        if (b < 0x80) {
+            unsigned char f = ascii_word_fold(b);
+
+            if (!f)
+                break;
+            x = fnv_byte(x, f);
+            i++;
+        } else if (b == 0xC3 && i + 1 < hi &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            unsigned char t = (unsigned char)s[i + 1];
+
+            if (t == 0x97 || t == 0xB7)
+                break;          /* × ÷ */
+            if (t <= 0x9E)
+                t |= 0x20;      /* À..Þ -> à..þ */
+            x = fnv_byte(fnv_byte(x, 0xC3), t);
+            i += 2;
+        } else {
+            uint32_t cp;
+
+            lis_lex_get_cp(s + i, hi - i, &cp);
+            if (lis_lex_is_word_cp(cp)) {
+                *end = i;
+                return false;
+            }
+            break;
+        }
+    }
+    *h = x;
+    *end = i;
+    return true;
+}
+
+/* Past the characters between two words of a phrase at s[i, hi) (blanks,
+ * apostrophes, hyphens) into *end.  Returns false at a character whose
+ * folding is not known here to stay a non-word one. */
+static bool skip_separator(const char *s, size_t i, size_t hi, size_t *end)
+{
+    while (i < hi) {
+        unsigned char b = (unsigned char)s[i];
+
+        if (b < 0x80) {
+            if (ascii_word_fold(b))
+                break;
+            i++;
+        } else {
+            uint32_t cp;
+            size_t n = lis_lex_get_cp(s + i, hi - i, &cp);
+
+            if (is_word_cp(cp))
+                break;
+            /* Latin-1 symbols and general punctuation fold to themselves,
+             * ' or a space */
+            if (cp >= 0x100 && !lis_lex_is_space_cp(cp) &&
+                !(cp >= 0x2000 && cp <= 0x206F))
+                return false;
+            i += n;
+        }
+    }
+    *end = i;
+    return true;
+}
+
+/* May a speech-verb entry match at the word start s[i] (window end hi)?
+ * A match folds the text into a key of the lexicon, and ends where a
+ * word does, so the text's first word is the key's first word, and for a
+ * key of several words its second word too.  False only when no entry
+ * can match; *end is then the end of the word at i. */
+static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
+                          size_t hi, size_t *end)
+{
+    uint32_t h1, h2;
+    size_t j;
+
+    if (!text_word_hash(s, i, hi, &h1, end))
+        return true;
+    if (!bit_has(f->first, h1))
+        return false;
+    if (bit_has(f->single, h1))
+        return true;
+    if (!skip_separator(s, *end, hi, &j))
+        return true;
+    if (j >= hi)
+        return false;
+    if (!text_word_hash(s, j, hi, &h2, &j))
+        return true;
+    return bit_has(f->pair, pair_hash(h1, h2));
+}
+
 /* The speech cues in [lo, hi), in text order: the last max of them, or
  * with first_only the first one.  The caller bounds the window. */
 static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
@@ -668,7 +896,7 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
     size_t i = lo, n = 0;
     bool prev_word = false;
 
-    if (!st->lx || !st->lx->speech_verbs)
+    if (!st->cues)
         return 0;
     if (lo > 0) {
         uint32_t cp;
@@ -683,6 +911,14 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
         const char *val = NULL;
 
         if (w && !prev_word) {
+            size_t end;
+
+            if (!cue_may_start(st->cues, s, i, hi, &end)) {
+                /* nothing to match inside the word either */
+                i = end;
+                prev_word = true;
+                continue;
+            }
             m = lis_lexicon_match(st->lx->speech_verbs, s + i, hi - i, &val);
             if (m > 0) {
                 struct cue c;
@@ -1139,6 +1375,10 @@ void lis_quotes_find(const struct lis_document *doc,
     st.doc = doc;
     st.lx = lx;
     st.an = an;
+    if (lx && lx->speech_verbs) {
+        st.cues = lis_xcalloc(1, sizeof *st.cues);
+        lis_lexicon_each(lx->speech_verbs, add_cue_entry, st.cues);
+    }
     pair_marks(&st);
     if (an->n_quotes > 1)
         qsort(an->quotes, an->n_quotes, sizeof *an->quotes, cmp_quote);
@@ -1147,4 +1387,5 @@ void lis_quotes_find(const struct lis_document *doc,
     find_speakers(&st);
     free(st.marks);
     free(st.stack);
+    free(st.cues);
 }

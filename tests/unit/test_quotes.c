@@ -462,6 +462,55 @@ static void test_speaker_source_prepositions(void **state)
         "Microsoft;Oracle", "le nuage", NULL);
 }
 
+/* The cue of the single quotation of text, or fails. */
+static void assert_cue(const char *text, const char *ents, const char *cue)
+{
+    struct run r;
+
+    run_text(&r, text, ents);
+    if (r.an.n_quotes != 1)
+        fail_msg("%zu quotes in [%s]", r.an.n_quotes, text);
+    if (!cue) {
+        assert_false(r.an.quotes[0].has_cue);
+    } else {
+        assert_true(r.an.quotes[0].has_cue);
+        assert_span(&r, r.an.quotes[0].cue.start, r.an.quotes[0].cue.end,
+                    cue);
+    }
+    run_free(&r);
+}
+
+/* The scan for cues skips every word that no speech-verb entry starts
+ * with (its first word, or its first two): entries of several words, case
+ * and accents, separators other than a space, and a word that touches the
+ * quotation mark must still be found. */
+static void test_cue_prefilter(void **state)
+{
+    (void)state;
+    /* "a" alone is no entry, "a mis en garde" is */
+    assert_cue("Le ministre a mis en garde : « attention ».", "Le ministre",
+               "a mis en garde");
+    assert_cue("Le ministre a\xc2\xa0mis  en\tgarde : « attention ».",
+               "Le ministre", "a\xc2\xa0mis  en\tgarde");
+    assert_cue("Le ministre a mis la table : « attention ».", "Le ministre",
+               NULL);
+    /* "s'" with either apostrophe */
+    assert_cue("Le maire s’est alarmé : « danger ».", "Le maire",
+               "s’est alarmé");
+    assert_cue("Le maire s'est alarmé : « danger ».", "Le maire",
+               "s'est alarmé");
+    /* upper case, accented capitals, a word against the mark */
+    assert_cue("Le maire DÉCLARE : « danger ».", "Le maire", "DÉCLARE");
+    assert_cue("Le maire Déclare« danger ».", "Le maire", "Déclare");
+    assert_cue("D'APRÈS le maire, « danger ».", "Le maire=le maire",
+               "D'APRÈS");
+    /* a letter outside Latin-1 in the word: the lexicon decides */
+    assert_cue("Le maire déclarœ : « danger ».", "Le maire", NULL);
+    assert_cue("Le maire ǅéclare : « danger ».", "Le maire", NULL);
+    assert_cue("dʼaprès le maire, « danger ».", "Le maire=le maire",
+               "dʼaprès");
+}
+
 static void test_speaker_colon_and_participle(void **state)
 {
     (void)state;
@@ -736,6 +785,7 @@ int main(void)
         cmocka_unit_test(test_speaker_relative_clause),
         cmocka_unit_test(test_speaker_after_quote),
         cmocka_unit_test(test_speaker_source_prepositions),
+        cmocka_unit_test(test_cue_prefilter),
         cmocka_unit_test(test_speaker_colon_and_participle),
         cmocka_unit_test(test_speaker_continuation),
         cmocka_unit_test(test_unknown_speaker),
