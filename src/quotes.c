@@ -33,6 +33,11 @@ struct open_quote {
     size_t para;
 };
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define QT_SWAR 1               /* eight bytes at a time */
+#endif
+
 /* Bits of the speech-verb filter (see struct cue_filter). */
 #define CUE_FILTER_BITS 15
 #define CUE_FILTER_MASK ((1u << CUE_FILTER_BITS) - 1)
@@ -72,6 +77,14 @@ static inline size_t get_cp(const char *s, size_t len, size_t i, uint32_t *cp)
         *cp = (unsigned char)s[i];
         return 1;
     }
+    /* the two-byte forms (accented letters, NBSP, « ») as lexicon.c
+     * decodes them, without the call */
+    if ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] < 0xE0 &&
+        i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)((unsigned char)s[i] & 0x1F) << 6) |
+              ((unsigned char)s[i + 1] & 0x3F);
+        return 2;
+    }
     return lis_lex_get_cp(s + i, len - i, cp);
 }
 
@@ -85,10 +98,44 @@ static size_t cp_before(const char *s, size_t start, size_t off,
         return off;
     }
     p = off - 1;
+    if ((unsigned char)s[p] < 0x80) {
+        *cp = (unsigned char)s[p];
+        return p;
+    }
     while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
         p--;
     lis_lex_get_cp(s + p, off - p, cp);
     return p;
+}
+
+/* lis_lex_is_space_cp, answered inline for ASCII: the blank, \t..\r. */
+static inline bool is_space_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return lis_lex_is_space_cp(cp);
+}
+
+/* lis_lex_fold_cp, answered inline for ASCII and the Latin-1 letters as
+ * lexicon.c folds them (lower case, \t..\r to a blank). */
+static inline size_t fold_cp(uint32_t cp, char out[8])
+{
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z')
+            cp += 32;
+        else if (cp >= '\t' && cp <= '\r')
+            cp = ' ';
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
+        if (cp <= 0xDE)
+            cp += 0x20;
+        out[0] = (char)0xC3;
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    return lis_lex_fold_cp(cp, out);
 }
 
 /* ---------------------------------------------------------------- marks */
@@ -112,7 +159,7 @@ static bool mark_of(uint32_t cp, enum family *fam, enum role *role)
  * dashes, slashes, and other opening marks. */
 static bool opens_after(uint32_t cp)
 {
-    if (cp == 0 || lis_lex_is_space_cp(cp))
+    if (cp == 0 || is_space_cp(cp))
         return true;
     switch (cp) {
     case '(': case '[': case '{': case '-': case 0x2013: case 0x2014:
@@ -127,7 +174,7 @@ static bool opens_after(uint32_t cp)
  * closing brackets and marks. */
 static bool closes_before(uint32_t cp)
 {
-    if (cp == 0 || lis_lex_is_space_cp(cp))
+    if (cp == 0 || is_space_cp(cp))
         return true;
     switch (cp) {
     case '.': case ',': case ';': case ':': case '!': case '?': case ')':
@@ -216,7 +263,7 @@ static size_t skip_space_fwd(const char *s, size_t end, size_t i)
         uint32_t cp;
         size_t n = get_cp(s, end, i, &cp);
 
-        if (!lis_lex_is_space_cp(cp) && cp != '\n')
+        if (!is_space_cp(cp) && cp != '\n')
             break;
         i += n;
     }
@@ -229,7 +276,7 @@ static size_t trim_space_back(const char *s, size_t start, size_t end)
         uint32_t cp;
         size_t p = cp_before(s, start, end, &cp);
 
-        if (!lis_lex_is_space_cp(cp) && cp != '\n')
+        if (!is_space_cp(cp) && cp != '\n')
             break;
         end = p;
     }
@@ -407,13 +454,13 @@ static int cmp_quote(const void *a, const void *b)
 
 /* ---------------------------------------------------------------- words */
 
-/* The folded form (lower case) of the ASCII bytes that are word
- * characters, letters and digits; 0 for the others.  A table: the cue
- * scan folds every byte of the text before a quotation. */
-static const unsigned char ascii_fold[128] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define QT_LETTER(u, l) [u] = l, [l] = l,
+/* The bytes that are ASCII word characters (letters and digits), by
+ * byte value: a table, as the cue scan asks it of every byte of the text
+ * before a quotation.  The bytes from 0x80 up are no ASCII. */
+static const bool ascii_word[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+#define QT_LETTER(u, l) [u] = 1, [l] = 1,
     QT_LETTER('A', 'a') QT_LETTER('B', 'b') QT_LETTER('C', 'c')
     QT_LETTER('D', 'd') QT_LETTER('E', 'e') QT_LETTER('F', 'f')
     QT_LETTER('G', 'g') QT_LETTER('H', 'h') QT_LETTER('I', 'i')
@@ -426,18 +473,12 @@ static const unsigned char ascii_fold[128] = {
 #undef QT_LETTER
 };
 
-/* ascii_fold of an ASCII byte c. */
-static inline unsigned char ascii_word_fold(unsigned char c)
-{
-    return ascii_fold[c & 0x7F];
-}
-
 /* lis_lex_is_word_cp, answered inline for ASCII and the Latin-1 letters
  * (as lexicon.c defines them): the cue scans ask it of every character. */
 static inline bool is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return ascii_word_fold((unsigned char)cp) != 0;
+        return ascii_word[cp];
     if (cp >= 0xC0 && cp <= 0xFF)
         return cp != 0xD7 && cp != 0xF7;
     return lis_lex_is_word_cp(cp);
@@ -469,7 +510,7 @@ static size_t word_before(const char *s, size_t lo, size_t off, char *buf,
         return LIS_NONE;
     for (i = b; i < e;) {
         char tmp[8];
-        size_t n = get_cp(s, e, i, &cp), k = lis_lex_fold_cp(cp, tmp);
+        size_t n = get_cp(s, e, i, &cp), k = fold_cp(cp, tmp);
 
         if (o + k + 1 > bufsize)
             break;
@@ -517,10 +558,18 @@ static const char *const nonfinite_aux[] = {
 static const char *const subject_pronouns[] = {
     "il", "elle", "ils", "elles", "on", NULL
 };
-static const char *const inversions[] = {
-    "-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles", "-t-on", "-on",
-    NULL
+/* The inverted subject pronouns ("explique-t-il"), each with its length;
+ * all start with '-', which rejects most places without a comparison. */
+struct inversion {
+    const char *s;
+    size_t len;
 };
+#define QT_INV(x) { x, sizeof x - 1 }
+static const struct inversion inversions[] = {
+    QT_INV("-t-il"), QT_INV("-t-elle"), QT_INV("-il"), QT_INV("-elle"),
+    QT_INV("-ils"), QT_INV("-elles"), QT_INV("-t-on"), QT_INV("-on"),
+};
+#undef QT_INV
 
 static bool is_adverb_like(const struct lis_lexicons *lx, const char *w)
 {
@@ -633,7 +682,7 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
         uint32_t cp;
         size_t n = get_cp(s, at + len, i, &cp);
 
-        fl += lis_lex_fold_cp(cp, form + fl);
+        fl += fold_cp(cp, form + fl);
         i += n;
     }
     form[fl] = '\0';
@@ -646,10 +695,11 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
     /* auxiliary in front, across adverbs ("a déjà déclaré") or an
      * inverted pronoun ("a-t-il ajouté") */
     b = trim_space_back(s, lo, at);
-    for (k = 0; inversions[k]; k++) {
-        size_t n = strlen(inversions[k]);
+    for (k = 0; k < LIS_ARRAY_LEN(inversions); k++) {
+        size_t n = inversions[k].len;
 
-        if (b >= lo + n && memcmp(s + b - n, inversions[k], n) == 0) {
+        if (b >= lo + n && s[b - n] == '-' &&
+            memcmp(s + b - n, inversions[k].s, n) == 0) {
             b -= n;
             c->inverted = true;
             break;
@@ -697,11 +747,11 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
         }
     }
     /* inversion: "explique-t-il", "a-t-il ajouté" */
-    for (k = 0; inversions[k]; k++) {
-        size_t n = strlen(inversions[k]);
+    for (k = 0; c->end < hi && s[c->end] == '-' &&
+                k < LIS_ARRAY_LEN(inversions); k++) {
+        size_t n = inversions[k].len;
 
-        if (c->end + n <= hi &&
-            strncmp(s + c->end, inversions[k], n) == 0 &&
+        if (c->end + n <= hi && memcmp(s + c->end, inversions[k].s, n) == 0 &&
             (c->end + n >= hi || !is_word_cp((unsigned char)s[c->end + n]))) {
             c->inverted = true;
             break;
@@ -711,11 +761,45 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
 
 /* ------------------------------------------------------------ cue filter */
 
-#define FNV_INIT 2166136261u
-
-static inline uint32_t fnv_byte(uint32_t h, unsigned char b)
+/* The filter's hash of a word w of len bytes: its first eight bytes and
+ * its length.  Each byte counts with its 0x20 bit set: on an ASCII letter
+ * that bit is the lexicon's folding to lower case, on the second byte of
+ * a Latin-1 letter as well (À..Þ -> à..þ), so the text can be hashed
+ * unfolded; elsewhere it only merges a few words (ß and ÿ), and words
+ * that fold to one key still hash the same. */
+static inline uint32_t chunk_hash(uint64_t c, size_t len)
 {
-    return (h ^ b) * 16777619u;
+    uint64_t x = c * 0x9E3779B97F4A7C15ULL + len * 0xC2B2AE3D27D4EB4FULL;
+
+    return (uint32_t)(x >> 32);
+}
+
+/* word_hash of the eight bytes w (in memory order, little-endian) when
+ * the word is its first len of them, 0 < len < 8. */
+static inline uint32_t word_hash8(uint64_t w, size_t len)
+{
+    return chunk_hash((w | 0x2020202020202020ULL) &
+                      (((uint64_t)1 << (8 * len)) - 1), len);
+}
+
+/* word_hash of w[0, len) where avail >= len bytes can be read at w. */
+static inline uint32_t word_hash(const char *w, size_t len, size_t avail)
+{
+    uint64_t c = 0;
+    size_t k, n = len < 8 ? len : 8;
+
+#ifdef QT_SWAR
+    if (avail >= 8) {
+        memcpy(&c, w, 8);
+        if (n < 8)
+            return word_hash8(c, n);
+        return chunk_hash(c | 0x2020202020202020ULL, len);
+    }
+#endif
+    (void)avail;
+    for (k = 0; k < n; k++)
+        c |= (uint64_t)((unsigned char)w[k] | 0x20) << (8 * k);
+    return chunk_hash(c, len);
 }
 
 static inline uint32_t pair_hash(uint32_t h1, uint32_t h2)
@@ -736,23 +820,20 @@ static inline bool bit_has(const uint64_t *bits, uint32_t h)
 }
 
 /* Length of the run of word characters at the start of the folded key
- * key[0, klen), and the hash of its bytes into *h. */
+ * key[0, klen), and its word_hash into *h. */
 static size_t key_word(const char *key, size_t klen, uint32_t *h)
 {
-    uint32_t x = FNV_INIT;
     size_t n = 0;
 
     while (n < klen) {
         uint32_t cp;
-        size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
+        size_t m = get_cp(key, klen, n, &cp);
 
-        if (!lis_lex_is_word_cp(cp))
+        if (!is_word_cp(cp))
             break;
-        for (k = 0; k < m; k++)
-            x = fnv_byte(x, (unsigned char)key[n + k]);
         n += m;
     }
-    *h = x;
+    *h = word_hash(key, n, klen);
     return n;
 }
 
@@ -770,9 +851,9 @@ static void add_cue_entry(void *ctx, const char *key, size_t klen,
     bit_set(f->first, h1);
     while (n < klen) {
         uint32_t cp;
-        size_t m = lis_lex_get_cp(key + n, klen - n, &cp);
+        size_t m = get_cp(key, klen, n, &cp);
 
-        if (lis_lex_is_word_cp(cp))
+        if (is_word_cp(cp))
             break;
         n += m;
     }
@@ -784,50 +865,63 @@ static void add_cue_entry(void *ctx, const char *key, size_t klen,
     }
 }
 
-/* Hash, as key_word does a key, the folded word at s[i, hi): up to the
- * first character that is not a word character; *end gets where it
- * stops.  Only ASCII and the Latin-1 letters are folded here (the lexicon
- * folds them the same way, and they keep being word characters); at any
- * other word character it returns false, and the caller must ask the
- * lexicon itself. */
-static bool text_word_hash(const char *s, size_t i, size_t hi, uint32_t *h,
-                           size_t *end)
+#ifdef QT_SWAR
+/* How many of the eight bytes of w, from the first, are ASCII letters:
+ * with its 0x20 bit set and its high bit cleared, a letter is a byte in
+ * a..z, and adding 0x1F (0x05) sets the high bit of a byte >= 'a' (> 'z')
+ * without a carry into the next byte. */
+static inline unsigned letter_run8(uint64_t w)
 {
-    uint32_t x = FNV_INIT;
+    uint64_t y = (w | 0x2020202020202020ULL) & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t in = (y + 0x1F1F1F1F1F1F1F1FULL) &
+                  ~(y + 0x0505050505050505ULL) & ~w &
+                  0x8080808080808080ULL;
+    uint64_t out = ~in & 0x8080808080808080ULL;
 
-    while (i < hi) {
-        unsigned char b = (unsigned char)s[i];
+    return out ? (unsigned)__builtin_ctzll(out) >> 3 : 8;
+}
+#endif
 
-        if (b < 0x80) {
-            unsigned char f = ascii_word_fold(b);
+/* The end of the word at s[i, hi) into *end: the first character that is
+ * not a word character.  Only ASCII and the Latin-1 letters are known
+ * here (see word_hash; the lexicon folds them so that they stay word
+ * characters); at any other word character it returns false, and the
+ * caller must ask the lexicon itself. */
+static inline bool text_word_end(const char *s, size_t i, size_t hi,
+                                 size_t *end)
+{
+    for (;;) {
+        unsigned char t;
 
-            if (!f)
+#ifdef QT_SWAR
+        while (hi - i >= 8) {
+            uint64_t v;
+            unsigned n;
+
+            memcpy(&v, s + i, 8);
+            n = letter_run8(v);
+            i += n;
+            if (n < 8)
                 break;
-            x = fnv_byte(x, f);
-            i++;
-        } else if (b == 0xC3 && i + 1 < hi &&
-                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            unsigned char t = (unsigned char)s[i + 1];
-
-            if (t == 0x97 || t == 0xB7)
-                break;          /* × ÷ */
-            if (t <= 0x9E)
-                t |= 0x20;      /* À..Þ -> à..þ */
-            x = fnv_byte(fnv_byte(x, 0xC3), t);
-            i += 2;
-        } else {
-            uint32_t cp;
-
-            lis_lex_get_cp(s + i, hi - i, &cp);
-            if (lis_lex_is_word_cp(cp)) {
-                *end = i;
-                return false;
-            }
-            break;
         }
+#endif
+        while (i < hi && ascii_word[(unsigned char)s[i]])
+            i++;
+        if (i + 1 >= hi || (unsigned char)s[i] != 0xC3)
+            break;
+        t = (unsigned char)s[i + 1];
+        if ((t & 0xC0) != 0x80 || t == 0x97 || t == 0xB7)
+            break;              /* not a letter: × ÷ or no continuation */
+        i += 2;
     }
-    *h = x;
     *end = i;
+    if (i < hi && (unsigned char)s[i] >= 0x80) {
+        uint32_t cp;
+
+        get_cp(s, hi, i, &cp);
+        if (is_word_cp(cp))
+            return false;
+    }
     return true;
 }
 
@@ -840,18 +934,18 @@ static bool skip_separator(const char *s, size_t i, size_t hi, size_t *end)
         unsigned char b = (unsigned char)s[i];
 
         if (b < 0x80) {
-            if (ascii_word_fold(b))
+            if (ascii_word[b])
                 break;
             i++;
         } else {
             uint32_t cp;
-            size_t n = lis_lex_get_cp(s + i, hi - i, &cp);
+            size_t n = get_cp(s, hi, i, &cp);
 
             if (is_word_cp(cp))
                 break;
             /* Latin-1 symbols and general punctuation fold to themselves,
              * ' or a space */
-            if (cp >= 0x100 && !lis_lex_is_space_cp(cp) &&
+            if (cp >= 0x100 && !is_space_cp(cp) &&
                 !(cp >= 0x2000 && cp <= 0x206F))
                 return false;
             i += n;
@@ -869,11 +963,12 @@ static bool skip_separator(const char *s, size_t i, size_t hi, size_t *end)
 static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
                           size_t hi, size_t *end)
 {
-    uint32_t h1, h2;
-    size_t j;
+    uint32_t h1;
+    size_t j, k;
 
-    if (!text_word_hash(s, i, hi, &h1, end))
+    if (!text_word_end(s, i, hi, end))
         return true;
+    h1 = word_hash(s + i, *end - i, hi - i);
     if (!bit_has(f->first, h1))
         return false;
     if (bit_has(f->single, h1))
@@ -882,9 +977,9 @@ static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
         return true;
     if (j >= hi)
         return false;
-    if (!text_word_hash(s, j, hi, &h2, &j))
+    if (!text_word_end(s, j, hi, &k))
         return true;
-    return bit_has(f->pair, pair_hash(h1, h2));
+    return bit_has(f->pair, pair_hash(h1, word_hash(s + j, k - j, hi - j)));
 }
 
 /* The speech cues in [lo, hi), in text order: the last max of them, or
@@ -906,10 +1001,36 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
     }
     while (i < hi) {
         uint32_t cp;
-        size_t len = get_cp(s, hi, i, &cp), m;
-        bool w = is_word_cp(cp);
+        size_t len, m;
+        bool w;
         const char *val = NULL;
 
+        if ((unsigned char)s[i] < 0x80 && !ascii_word[(unsigned char)s[i]]) {
+            /* the blanks and punctuation between words */
+            prev_word = false;
+            i++;
+            continue;
+        }
+#ifdef QT_SWAR
+        if (!prev_word && hi - i >= 8) {
+            /* the common word, one to seven ASCII letters and a blank or
+             * a punctuation mark, in one load: past both when no entry
+             * starts with it (cue_may_start does the others) */
+            uint64_t v;
+            unsigned k;
+
+            memcpy(&v, s + i, 8);
+            k = letter_run8(v);
+            if (k > 0 && k < 8 && (unsigned char)s[i + k] < 0x80 &&
+                !ascii_word[(unsigned char)s[i + k]] &&
+                !bit_has(st->cues->first, word_hash8(v, k))) {
+                i += k + 1;
+                continue;
+            }
+        }
+#endif
+        len = get_cp(s, hi, i, &cp);
+        w = is_word_cp(cp);
         if (w && !prev_word) {
             size_t end;
 
@@ -929,14 +1050,14 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
                     prev_word = true;
                     continue;
                 }
-                if (n < max)
+                if (n < max) {
                     out[n++] = c;
-                else if (first_only)
-                    return n;
-                else {
+                } else {
                     memmove(out, out + 1, (max - 1) * sizeof *out);
                     out[max - 1] = c;
                 }
+                if (first_only && n == max)
+                    return n;   /* the later cues would not be kept */
                 i += m;
                 prev_word = true;
                 continue;
@@ -995,7 +1116,7 @@ static bool subject_like(const struct qstate *st, size_t lo,
 
             if (!is_word_cp(cp) && cp != '\'' && cp != 0x2019)
                 break;
-            o += lis_lex_fold_cp(cp, rel + o);
+            o += fold_cp(cp, rel + o);
             e += n;
             if (cp == '\'' || cp == 0x2019)
                 break;
@@ -1146,7 +1267,7 @@ static size_t speaker_of_pre_cue(const struct qstate *st, size_t lo,
 
             if (!is_word_cp(cp) && cp != '\'' && cp != 0x2019)
                 break;
-            o += lis_lex_fold_cp(cp, w + o);
+            o += fold_cp(cp, w + o);
             e += n;
             if (cp == '\'' || cp == 0x2019)
                 break;
@@ -1182,8 +1303,8 @@ static bool inverted_before(const char *s, size_t j, size_t verb)
     for (i = j; i < verb; i++) {
         if (s[i] != '-')
             continue;
-        for (k = 0; inversions[k]; k++)
-            if (strncmp(s + i, inversions[k], strlen(inversions[k])) == 0)
+        for (k = 0; k < LIS_ARRAY_LEN(inversions); k++)
+            if (strncmp(s + i, inversions[k].s, inversions[k].len) == 0)
                 return true;
     }
     return false;
