@@ -963,23 +963,30 @@ static bool skip_separator(const char *s, size_t i, size_t hi, size_t *end)
 static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
                           size_t hi, size_t *end)
 {
-    uint32_t h1;
-    size_t j, k;
+    uint32_t h1 = 0, h = 0;
+    size_t at = i, e;
+    int word;
 
-    if (!text_word_end(s, i, hi, end))
-        return true;
-    h1 = word_hash(s + i, *end - i, hi - i);
-    if (!bit_has(f->first, h1))
-        return false;
-    if (bit_has(f->single, h1))
-        return true;
-    if (!skip_separator(s, *end, hi, &j))
-        return true;
-    if (j >= hi)
-        return false;
-    if (!text_word_end(s, j, hi, &k))
-        return true;
-    return bit_has(f->pair, pair_hash(h1, word_hash(s + j, k - j, hi - j)));
+    /* the first word, then the second for the entries of several words:
+     * one loop, so that text_word_end is inlined once */
+    for (word = 0; word < 2; word++) {
+        if (!text_word_end(s, at, hi, &e))
+            return true;
+        h = word_hash(s + at, e - at, hi - at);
+        if (word == 1)
+            break;
+        *end = e;
+        h1 = h;
+        if (!bit_has(f->first, h1))
+            return false;
+        if (bit_has(f->single, h1))
+            return true;
+        if (!skip_separator(s, e, hi, &at))
+            return true;
+        if (at >= hi)
+            return false;
+    }
+    return bit_has(f->pair, pair_hash(h1, h));
 }
 
 /* The speech cues in [lo, hi), in text order: the last max of them, or
