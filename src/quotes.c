@@ -31,6 +31,7 @@ struct open_quote {
     size_t pos, len;            /* the opening mark */
     enum family fam;
     size_t para;
+    size_t slot;                /* its place in an->quotes (see push) */
 };
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
@@ -310,9 +311,7 @@ static void emit(struct qstate *st, const struct open_quote *oq,
 
     if (end <= start)
         return;                 /* "« »": no text, no quotation */
-    st->an->quotes = lis_xgrow(st->an->quotes, &st->cap, st->an->n_quotes + 1,
-                               sizeof *st->an->quotes);
-    q = &st->an->quotes[st->an->n_quotes++];
+    q = &st->an->quotes[oq->slot];
     memset(q, 0, sizeof *q);
     q->start = start;
     q->end = end;
@@ -325,14 +324,24 @@ static void emit(struct qstate *st, const struct open_quote *oq,
     q->speaker = LIS_NONE;
 }
 
+/* Open a quote at mark m.  Its place in an->quotes is taken now, and left
+ * empty (id LIS_NONE) unless emit fills it: the quotes opened later start
+ * further on, so the array comes out in the order of outer_start without
+ * sorting, though inner quotes are emitted before the outer ones. */
 static void push(struct qstate *st, const struct mark *m, size_t para)
 {
+    struct lis_analysis *an = st->an;
+
     st->stack = lis_xgrow(st->stack, &st->stack_cap, st->depth + 1,
                           sizeof *st->stack);
+    an->quotes = lis_xgrow(an->quotes, &st->cap, an->n_quotes + 1,
+                           sizeof *an->quotes);
+    an->quotes[an->n_quotes].id = LIS_NONE;
     st->stack[st->depth].pos = m->pos;
     st->stack[st->depth].len = m->len;
     st->stack[st->depth].fam = m->fam;
     st->stack[st->depth].para = para;
+    st->stack[st->depth].slot = an->n_quotes++;
     st->depth++;
 }
 
@@ -1492,7 +1501,7 @@ void lis_quotes_find(const struct lis_document *doc,
                      const struct lis_lexicons *lx, struct lis_analysis *an)
 {
     struct qstate st;
-    size_t k;
+    size_t k, n;
 
     free(an->quotes);
     an->quotes = NULL;
@@ -1508,8 +1517,17 @@ void lis_quotes_find(const struct lis_document *doc,
         lis_lexicon_each(lx->speech_verbs, add_cue_entry, st.cues);
     }
     pair_marks(&st);
-    if (an->n_quotes > 1)
-        qsort(an->quotes, an->n_quotes, sizeof *an->quotes, cmp_quote);
+    /* drop the places of the quotes that emit left out ("« »") */
+    for (k = n = 0; k < an->n_quotes; k++)
+        if (an->quotes[k].id != LIS_NONE)
+            an->quotes[n++] = an->quotes[k];
+    an->n_quotes = n;
+    /* in order by construction (see push); the sort is only a safeguard */
+    for (k = 1; k < an->n_quotes; k++)
+        if (cmp_quote(&an->quotes[k - 1], &an->quotes[k]) >= 0) {
+            qsort(an->quotes, an->n_quotes, sizeof *an->quotes, cmp_quote);
+            break;
+        }
     for (k = 0; k < an->n_quotes; k++)
         an->quotes[k].id = k;
     find_speakers(&st);

@@ -256,6 +256,25 @@ static void test_nested(void **state)
     run_free(&r);
 }
 
+/* Quotes take their place in the array when they open, and empty ones
+ * leave none: the order is by opening mark, outer before inner. */
+static void test_order_without_sort(void **state)
+{
+    struct run r;
+
+    (void)state;
+    run_text(&r, "« » puis « un “deux ‹ trois › quatre” cinq » et « », "
+                 "“six” ; « sept", NULL);
+    assert_int_equal(r.an.n_quotes, 5);
+    assert_quote(&r, 0, "un “deux ‹ trois › quatre” cinq", NULL);
+    assert_quote(&r, 1, "deux ‹ trois › quatre", NULL);
+    assert_quote(&r, 2, "trois", NULL);
+    assert_quote(&r, 3, "six", NULL);
+    assert_quote(&r, 4, "sept", NULL);
+    assert_false(r.an.quotes[4].closed);
+    run_free(&r);
+}
+
 static void test_apostrophes(void **state)
 {
     struct run r;
@@ -777,6 +796,7 @@ int main(void)
         cmocka_unit_test(test_each_mark_pair),
         cmocka_unit_test(test_mismatched_marks),
         cmocka_unit_test(test_nested),
+        cmocka_unit_test(test_order_without_sort),
         cmocka_unit_test(test_apostrophes),
         cmocka_unit_test(test_unclosed),
         cmocka_unit_test(test_grapheme_boundaries),
