@@ -1029,18 +1029,38 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
         }
 #ifdef QT_SWAR
         if (!prev_word && hi - i >= 8) {
-            /* the common word, one to seven ASCII letters and a blank or
-             * a punctuation mark, in one load: past both when no entry
-             * starts with it (cue_may_start does the others) */
-            uint64_t v;
+            /* the common word, ASCII and Latin-1 letters then a blank or
+             * a punctuation mark, in eight-byte loads: past both when no
+             * entry starts with it (cue_may_start does the others) */
+            size_t e = i;
             unsigned k;
+            unsigned char b;
 
-            memcpy(&v, s + i, 8);
-            k = letter_run8(v);
-            if (k > 0 && k < 8 && (unsigned char)s[i + k] < 0x80 &&
-                !ascii_word[(unsigned char)s[i + k]] &&
-                !bit_has(st->cues->first, word_hash8(v, k))) {
-                i += k + 1;
+            for (;;) {
+                uint64_t v;
+
+                memcpy(&v, s + e, 8);
+                k = letter_run8(v);
+                e += k;
+                if (k < 8) {
+                    unsigned char t;
+
+                    if ((unsigned char)s[e] != 0xC3 || e + 1 >= hi)
+                        break;
+                    t = (unsigned char)s[e + 1];
+                    if ((t & 0xC0) != 0x80 || t == 0x97 || t == 0xB7)
+                        break;
+                    e += 2;
+                }
+                if (hi - e < 8) {
+                    e = i;      /* too near the end: the general path */
+                    break;
+                }
+            }
+            b = (unsigned char)s[e];
+            if (e > i && b < 0x80 && !ascii_word[b] &&
+                !bit_has(st->cues->first, word_hash(s + i, e - i, hi - i))) {
+                i = e + 1;
                 continue;
             }
         }

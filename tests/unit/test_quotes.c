@@ -523,6 +523,19 @@ static void test_cue_prefilter(void **state)
     assert_cue("Le maire Déclare« danger ».", "Le maire", "Déclare");
     assert_cue("D'APRÈS le maire, « danger ».", "Le maire=le maire",
                "D'APRÈS");
+    /* accented letters across the eight-byte loads: "expliqu|é",
+     * "systémat|iquement", a word of more than sixteen bytes */
+    assert_cue("Le maire a expliqué : « danger ».", "Le maire",
+               "a expliqué");
+    assert_cue("Le maire a EXPLIQUÉ : « danger ».", "Le maire",
+               "a EXPLIQUÉ");
+    assert_cue("Le maire a systématiquement dénoncé : « danger ».",
+               "Le maire", "a systématiquement dénoncé");
+    assert_cue("Le maire a anticonstitutionnellement précisé« danger ».",
+               "Le maire", "a anticonstitutionnellement précisé");
+    assert_cue("Les précisément-dénoncés disent« danger ».", NULL,
+               "disent");
+    assert_cue("Les précisément-dénoncés« danger ».", NULL, NULL);
     /* a letter outside Latin-1 in the word: the lexicon decides */
     assert_cue("Le maire déclarœ : « danger ».", "Le maire", NULL);
     assert_cue("Le maire ǅéclare : « danger ».", "Le maire", NULL);
