@@ -1225,11 +1225,26 @@ static size_t mention_after(const struct qstate *st, size_t from, size_t to,
 
 /* ---------------------------------------------------------------- speakers */
 
-/* Index of the last sentence that starts at or before off, or LIS_NONE. */
-static size_t sentence_of(const struct lis_analysis *an, size_t off)
+/* How many sentences start at or before off, knowing that the first from
+ * of them do: a galloping search from there, as the quotations come in
+ * the order of the text. */
+static size_t sentences_upto(const struct lis_analysis *an, size_t off,
+                             size_t from)
 {
-    size_t lo = 0, hi = an->n_sentences;
+    size_t lo = from, hi, step = 1;
 
+    /* sentences[0, lo) start at or before off; find a hi that does not */
+    for (;;) {
+        hi = lo + step - 1;
+        if (hi >= an->n_sentences) {
+            hi = an->n_sentences;
+            break;
+        }
+        if (an->sentences[hi].start > off)
+            break;
+        lo = hi + 1;
+        step *= 2;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
 
@@ -1238,7 +1253,13 @@ static size_t sentence_of(const struct lis_analysis *an, size_t off)
         else
             hi = mid;
     }
-    return lo == 0 ? LIS_NONE : lo - 1;
+    return lo;
+}
+
+/* Index of the last of the first n sentences, or LIS_NONE. */
+static size_t last_of(size_t n)
+{
+    return n == 0 ? LIS_NONE : n - 1;
 }
 
 /* Speaker of a cue before the quote. */
@@ -1351,10 +1372,8 @@ static bool inverted_before(const char *s, size_t j, size_t verb)
  * speaker of the quotation just before it, when that one is at most one
  * sentence away. */
 static size_t pronoun_fallback(const struct lis_analysis *an, size_t prev,
-                               size_t sent)
+                               size_t ps, size_t sent)
 {
-    size_t ps = sentence_of(an, an->quotes[prev].outer_start);
-
     if (sent == LIS_NONE || ps == LIS_NONE || sent > ps + 1)
         return LIS_NONE;
     return an->quotes[prev].speaker;
@@ -1362,10 +1381,12 @@ static size_t pronoun_fallback(const struct lis_analysis *an, size_t prev,
 
 /* A cue right after quotation q, before hi: "« … », a déclaré X",
  * "“…”, explique-t-il", "« … » a-t-il précisé", "« … », selon X".  Fills
- * *c and *who (the speaker or LIS_NONE) and returns true when there is one. */
+ * *c and *who (the speaker or LIS_NONE) and returns true when there is one.
+ * prev is the quotation before (or LIS_NONE), in sentence prev_sent; q is
+ * in sentence sent. */
 static bool post_cue(const struct qstate *st, const struct lis_quote *q,
-                     size_t hi, size_t prev, size_t sent, struct cue *c,
-                     size_t *who)
+                     size_t hi, size_t prev, size_t prev_sent, size_t sent,
+                     struct cue *c, size_t *who)
 {
     const char *s = st->doc->body;
     size_t j = q->outer_end;
@@ -1390,7 +1411,7 @@ static bool post_cue(const struct qstate *st, const struct lis_quote *q,
         *who = mention_after(st, c->end, hi, c->source ? 12 : 40);
     if (*who == LIS_NONE && prev != LIS_NONE &&
         (c->inverted || inverted_before(s, j, c->start)))
-        *who = pronoun_fallback(st->an, prev, sent);
+        *who = pronoun_fallback(st->an, prev, prev_sent, sent);
     return true;
 }
 
@@ -1399,14 +1420,18 @@ static void find_speakers(struct qstate *st)
     struct lis_analysis *an = st->an;
     const char *s = st->doc->body;
     size_t k, prev = LIS_NONE, *encl = NULL, n_encl = 0, encl_cap = 0;
-    size_t closed_encl = 0;
+    size_t closed_encl = 0, upto = 0, prev_sent = LIS_NONE;
 
     for (k = 0; k < an->n_quotes; k++) {
         struct lis_quote *q = &an->quotes[k];
-        size_t sent = sentence_of(an, q->outer_start), lo, hi, sent_start;
+        size_t sent, lo, hi, sent_start;
         size_t n, i, who = LIS_NONE;
         struct cue cues[8], *best = NULL, post;
         bool have_post = false;
+
+        /* outer_start grows with k */
+        upto = sentences_upto(an, q->outer_start, upto);
+        sent = last_of(upto);
 
         /* the quotations that enclose this one (pairing nests them) */
         while (n_encl > 0 && an->quotes[encl[n_encl - 1]].outer_end <=
@@ -1455,7 +1480,7 @@ static void find_speakers(struct qstate *st)
         /* after the quote: "« … », a déclaré X", "“…”, explique-t-il" */
         hi = q->outer_end + POST_WINDOW;
         if (sent != LIS_NONE) {
-            size_t es = sentence_of(an, q->outer_end ? q->outer_end - 1 : 0);
+            size_t es = last_of(sentences_upto(an, q->outer_end - 1, upto));
 
             if (es != LIS_NONE && an->sentences[es].end >= q->outer_end)
                 hi = an->sentences[es].end < hi ? an->sentences[es].end : hi;
@@ -1467,7 +1492,8 @@ static void find_speakers(struct qstate *st)
         if (hi > st->doc->body_len)
             hi = st->doc->body_len;
         if (q->closed && hi > q->outer_end)
-            have_post = post_cue(st, q, hi, prev, sent, &post, &who);
+            have_post = post_cue(st, q, hi, prev, prev_sent, sent, &post,
+                                 &who);
 
         if (!have_post) {
             n = find_cues(st, lo, q->outer_start, cues, LIS_ARRAY_LEN(cues),
@@ -1501,7 +1527,7 @@ static void find_speakers(struct qstate *st)
         } else if (prev != LIS_NONE) {
             /* a quotation that goes on from the previous one: same
              * sentence, or the next one without a new cue */
-            size_t ps = sentence_of(an, an->quotes[prev].outer_start);
+            size_t ps = prev_sent;
             bool near = ps == sent || (sent != LIS_NONE && ps != LIS_NONE &&
                                        sent == ps + 1);
 
@@ -1513,6 +1539,7 @@ static void find_speakers(struct qstate *st)
         }
         q->speaker = who;
         prev = k;
+        prev_sent = sent;
     }
     free(encl);
 }
