@@ -828,6 +828,20 @@ static inline bool bit_has(const uint64_t *bits, uint32_t h)
     return (bits[h >> 6] >> (h & 63)) & 1;
 }
 
+/* The first words go in with two bits each, from two parts of the hash:
+ * the set that most words of the text are looked up in lets fewer of
+ * them through. */
+static inline void first_set(struct cue_filter *f, uint32_t h)
+{
+    bit_set(f->first, h);
+    bit_set(f->first, h >> CUE_FILTER_BITS);
+}
+
+static inline bool first_has(const struct cue_filter *f, uint32_t h)
+{
+    return bit_has(f->first, h) && bit_has(f->first, h >> CUE_FILTER_BITS);
+}
+
 /* Length of the run of word characters at the start of the folded key
  * key[0, klen), and its word_hash into *h. */
 static size_t key_word(const char *key, size_t klen, uint32_t *h)
@@ -857,7 +871,7 @@ static void add_cue_entry(void *ctx, const char *key, size_t klen,
     (void)value;
     if (n == 0)
         return;     /* no word first: never matches at a word start */
-    bit_set(f->first, h1);
+    first_set(f, h1);
     while (n < klen) {
         uint32_t cp;
         size_t m = get_cp(key, klen, n, &cp);
@@ -986,7 +1000,7 @@ static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
             break;
         *end = e;
         h1 = h;
-        if (!bit_has(f->first, h1))
+        if (!first_has(f, h1))
             return false;
         if (bit_has(f->single, h1))
             return true;
@@ -1059,7 +1073,7 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
             }
             b = (unsigned char)s[e];
             if (e > i && b < 0x80 && !ascii_word[b] &&
-                !bit_has(st->cues->first, word_hash(s + i, e - i, hi - i))) {
+                !first_has(st->cues, word_hash(s + i, e - i, hi - i))) {
                 i = e + 1;
                 continue;
             }
