@@ -117,16 +117,23 @@ static inline bool is_space_cp(uint32_t cp)
     return lis_lex_is_space_cp(cp);
 }
 
+/* The folded form of an ASCII character, as lexicon.c folds it: lower
+ * case, \t..\r to a blank. */
+static inline char fold_ascii(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return (char)(c + 32);
+    if (c >= '\t' && c <= '\r')
+        return ' ';
+    return (char)c;
+}
+
 /* lis_lex_fold_cp, answered inline for ASCII and the Latin-1 letters as
- * lexicon.c folds them (lower case, \t..\r to a blank). */
+ * lexicon.c folds them. */
 static inline size_t fold_cp(uint32_t cp, char out[8])
 {
     if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z')
-            cp += 32;
-        else if (cp >= '\t' && cp <= '\r')
-            cp = ' ';
-        out[0] = (char)cp;
+        out[0] = fold_ascii((unsigned char)cp);
         return 1;
     }
     if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
@@ -519,11 +526,20 @@ static size_t word_before(const char *s, size_t lo, size_t off, char *buf,
         return LIS_NONE;
     for (i = b; i < e;) {
         char tmp[8];
-        size_t n = get_cp(s, e, i, &cp), k = fold_cp(cp, tmp);
+        size_t n, k, j;
 
+        if ((unsigned char)s[i] < 0x80) {
+            if (o + 2 > bufsize)
+                break;
+            buf[o++] = fold_ascii((unsigned char)s[i++]);
+            continue;
+        }
+        n = get_cp(s, e, i, &cp);
+        k = fold_cp(cp, tmp);
         if (o + k + 1 > bufsize)
             break;
-        memcpy(buf + o, tmp, k);
+        for (j = 0; j < k; j++)
+            buf[o + j] = tmp[j];
         o += k;
         i += n;
     }
