@@ -1029,12 +1029,14 @@ static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
 }
 
 /* The speech cues in [lo, hi), in text order: the last max of them, or
- * with first_only the first one.  The caller bounds the window. */
+ * with first_only the first one.  The caller bounds the window, and may
+ * bound the cues to the first max_words word starts in it. */
 static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
-                        struct cue *out, size_t max, bool first_only)
+                        struct cue *out, size_t max, bool first_only,
+                        size_t max_words)
 {
     const char *s = st->doc->body;
-    size_t i = lo, n = 0;
+    size_t i = lo, n = 0, words = 0;
     bool prev_word = false;
 
     if (!st->cues)
@@ -1091,6 +1093,7 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
             if (e > i && b < 0x80 && !ascii_word[b] &&
                 !first_has(st->cues, word_hash(s + i, e - i, hi - i))) {
                 i = e + 1;
+                words++;
                 continue;
             }
         }
@@ -1100,6 +1103,8 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
         if (w && !prev_word) {
             size_t end;
 
+            if (words++ >= max_words)
+                break;
             if (!cue_may_start(st->cues, s, i, hi, &end)) {
                 /* nothing to match inside the word either */
                 i = end;
@@ -1424,7 +1429,14 @@ static bool post_cue(const struct qstate *st, const struct lis_quote *q,
     while (j < hi && (s[j] == ',' || s[j] == ' '))
         j++;
     j = skip_space_fwd(s, hi, j);
-    if (j >= hi || find_cues(st, j, hi, c, 1, true) != 1)
+    if (j >= hi)
+        return false;
+    /* Without a '-' there is no inversion, and the cue must start at j:
+     * its verb, behind at most an auxiliary and two adverbs joined by
+     * blanks (describe_cue), is then at one of the first four word
+     * starts, and the scan can stop at the fifth. */
+    if (find_cues(st, j, hi, c, 1, true,
+                  memchr(s + j, '-', hi - j) ? SIZE_MAX : 4) != 1)
         return false;
     /* only an inversion may stand between the quotation and its verb
      * ("a-t-il ajouté"): "» et a menacé" is another clause */
@@ -1527,7 +1539,7 @@ static void find_speakers(struct qstate *st)
 
         if (!have_post) {
             n = find_cues(st, lo, q->outer_start, cues, LIS_ARRAY_LEN(cues),
-                          false);
+                          false, SIZE_MAX);
             for (i = n; i > 0; i--) {
                 struct cue *c = &cues[i - 1];
 

@@ -543,6 +543,26 @@ static void test_cue_prefilter(void **state)
                "dʼaprès");
 }
 
+/* After a quotation the scan for a cue stops at the fifth word when no
+ * '-' can make an inversion: the verb is at most the fourth word, behind
+ * an auxiliary and two adverbs. */
+static void test_post_cue_word_limit(void **state)
+{
+    (void)state;
+    one("Paul parle. « Non », a donc aussi déclaré Paul.", "Paul", "Non",
+        "Paul");
+    assert_cue("Paul parle. « Non », a donc aussi déclaré Paul.", "Paul",
+               "a donc aussi déclaré");
+    assert_cue("Paul parle. « Non », a bien donc aussi déclaré Paul.",
+               "Paul", NULL);
+    assert_cue("Paul parle. « Non », puis il a donc déclaré que Paul "
+               "viendra.", "Paul", NULL);
+    assert_cue("Paul parle. « Non », a-t-il donc aussi déclaré.", "Paul",
+               NULL);
+    assert_cue("Paul parle. « Non », a donc aussi dit-il.", "Paul",
+               "a donc aussi dit");
+}
+
 static void test_speaker_colon_and_participle(void **state)
 {
     (void)state;
@@ -819,6 +839,7 @@ int main(void)
         cmocka_unit_test(test_speaker_after_quote),
         cmocka_unit_test(test_speaker_source_prepositions),
         cmocka_unit_test(test_cue_prefilter),
+        cmocka_unit_test(test_post_cue_word_limit),
         cmocka_unit_test(test_speaker_colon_and_participle),
         cmocka_unit_test(test_speaker_continuation),
         cmocka_unit_test(test_unknown_speaker),
