@@ -1028,6 +1028,66 @@ static bool cue_may_start(const struct cue_filter *f, const char *s, size_t i,
     return bit_has(f->pair, pair_hash(h1, h));
 }
 
+/* Past the blanks and punctuation at s[i, hi), and past the common words
+ * that no speech-verb entry starts with (ASCII and Latin-1 letters then a
+ * blank or a punctuation mark, found and hashed with eight-byte loads):
+ * returns the first offset that find_cues must look at itself, or hi.
+ * *prev_word is whether the character before i is a word character,
+ * before and after; *words counts the words passed.  A loop of its own,
+ * that most words of the text never leave. */
+static inline size_t skip_plain(const struct cue_filter *f, const char *s,
+                                size_t i, size_t hi, bool *prev_word,
+                                size_t *words)
+{
+    while (i < hi) {
+        unsigned char b = (unsigned char)s[i];
+#ifdef QT_SWAR
+        size_t e = i;
+        unsigned k;
+#endif
+
+        if (b < 0x80 && !ascii_word[b]) {
+            *prev_word = false;
+            i++;
+            continue;
+        }
+#ifdef QT_SWAR
+        if (*prev_word || hi - i < 8)
+            break;
+        for (;;) {
+            uint64_t v;
+
+            memcpy(&v, s + e, 8);
+            k = letter_run8(v);
+            e += k;
+            if (k < 8) {
+                unsigned char t;
+
+                if ((unsigned char)s[e] != 0xC3 || e + 1 >= hi)
+                    break;
+                t = (unsigned char)s[e + 1];
+                if ((t & 0xC0) != 0x80 || t == 0x97 || t == 0xB7)
+                    break;
+                e += 2;
+            }
+            if (hi - e < 8)
+                return i;       /* too near the end: the general path */
+        }
+        b = (unsigned char)s[e];
+        if (e == i || b >= 0x80 || ascii_word[b] ||
+            first_has(f, word_hash(s + i, e - i, hi - i)))
+            break;
+        i = e + 1;              /* the word and the byte after it */
+        ++*words;
+#else
+        (void)f;
+        (void)words;
+        break;
+#endif
+    }
+    return i;
+}
+
 /* The speech cues in [lo, hi), in text order: the last max of them, or
  * with first_only the first one.  The caller bounds the window, and may
  * bound the cues to the first max_words word starts in it. */
@@ -1053,51 +1113,9 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
         bool w;
         const char *val = NULL;
 
-        if ((unsigned char)s[i] < 0x80 && !ascii_word[(unsigned char)s[i]]) {
-            /* the blanks and punctuation between words */
-            prev_word = false;
-            i++;
-            continue;
-        }
-#ifdef QT_SWAR
-        if (!prev_word && hi - i >= 8) {
-            /* the common word, ASCII and Latin-1 letters then a blank or
-             * a punctuation mark, in eight-byte loads: past both when no
-             * entry starts with it (cue_may_start does the others) */
-            size_t e = i;
-            unsigned k;
-            unsigned char b;
-
-            for (;;) {
-                uint64_t v;
-
-                memcpy(&v, s + e, 8);
-                k = letter_run8(v);
-                e += k;
-                if (k < 8) {
-                    unsigned char t;
-
-                    if ((unsigned char)s[e] != 0xC3 || e + 1 >= hi)
-                        break;
-                    t = (unsigned char)s[e + 1];
-                    if ((t & 0xC0) != 0x80 || t == 0x97 || t == 0xB7)
-                        break;
-                    e += 2;
-                }
-                if (hi - e < 8) {
-                    e = i;      /* too near the end: the general path */
-                    break;
-                }
-            }
-            b = (unsigned char)s[e];
-            if (e > i && b < 0x80 && !ascii_word[b] &&
-                !first_has(st->cues, word_hash(s + i, e - i, hi - i))) {
-                i = e + 1;
-                words++;
-                continue;
-            }
-        }
-#endif
+        i = skip_plain(st->cues, s, i, hi, &prev_word, &words);
+        if (i >= hi)
+            break;
         len = get_cp(s, hi, i, &cp);
         w = is_word_cp(cp);
         if (w && !prev_word) {
