@@ -583,18 +583,19 @@ static const char *const nonfinite_aux[] = {
 static const char *const subject_pronouns[] = {
     "il", "elle", "ils", "elles", "on", NULL
 };
-/* The inverted subject pronouns ("explique-t-il"), each with its length;
- * all start with '-', which rejects most places without a comparison. */
-struct inversion {
+/* A string and its length, for the short fixed lists below. */
+struct literal {
     const char *s;
     size_t len;
 };
-#define QT_INV(x) { x, sizeof x - 1 }
-static const struct inversion inversions[] = {
-    QT_INV("-t-il"), QT_INV("-t-elle"), QT_INV("-il"), QT_INV("-elle"),
-    QT_INV("-ils"), QT_INV("-elles"), QT_INV("-t-on"), QT_INV("-on"),
+#define QT_LIT(x) { x, sizeof x - 1 }
+
+/* The inverted subject pronouns ("explique-t-il"); all start with '-',
+ * which rejects most places without a comparison. */
+static const struct literal inversions[] = {
+    QT_LIT("-t-il"), QT_LIT("-t-elle"), QT_LIT("-il"), QT_LIT("-elle"),
+    QT_LIT("-ils"), QT_LIT("-elles"), QT_LIT("-t-on"), QT_LIT("-on"),
 };
-#undef QT_INV
 
 static bool is_adverb_like(const struct lis_lexicons *lx, const char *w)
 {
@@ -639,11 +640,11 @@ struct cue {
     bool inverted;              /* "explique-t-il" */
 };
 
-static bool ends_with(const char *s, size_t len, const char *suffix)
+static bool ends_with(const char *s, size_t len, const struct literal *suffix)
 {
-    size_t n = strlen(suffix);
+    size_t n = suffix->len;
 
-    return len >= n && memcmp(s + len - n, suffix, n) == 0;
+    return len >= n && memcmp(s + len - n, suffix->s, n) == 0;
 }
 
 /* A past participle of lemma: déclaré(e)(s) for an -er verb, réagi(e)(s)
@@ -652,35 +653,43 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
  * common. */
 static bool is_participle(const char *form, size_t fl, const char *lemma)
 {
-    static const char *const er[] = { "é", "ée", "és", "ées", NULL };
-    static const char *const ir[] = { "i", "ie", "is", "ies", NULL };
-    static const char *const u[] = { "u", "ue", "us", "ues", NULL };
-    static const char *const re[] = { "is", "ise", "ises", "ite", "ites",
-                                      NULL };
+    static const struct literal er[] = {
+        QT_LIT("é"), QT_LIT("ée"), QT_LIT("és"), QT_LIT("ées")
+    };
+    static const struct literal ir[] = {
+        QT_LIT("i"), QT_LIT("ie"), QT_LIT("is"), QT_LIT("ies")
+    };
+    static const struct literal u[] = {
+        QT_LIT("u"), QT_LIT("ue"), QT_LIT("us"), QT_LIT("ues")
+    };
+    static const struct literal re[] = {
+        QT_LIT("is"), QT_LIT("ise"), QT_LIT("ises"), QT_LIT("ite"),
+        QT_LIT("ites")
+    };
     size_t k, ll = lemma ? strlen(lemma) : 0;
 
     if (ll < 3)
         return false;
     if (strcmp(lemma + ll - 2, "er") == 0) {
-        for (k = 0; er[k]; k++) {
-            size_t n = strlen(er[k]);
-
-            if (fl == ll - 2 + n && memcmp(form, lemma, ll - 2) == 0 &&
-                memcmp(form + ll - 2, er[k], n) == 0)
+        /* the stem of the lemma, then one of the endings exactly */
+        if (fl <= ll - 2 || memcmp(form, lemma, ll - 2) != 0)
+            return false;
+        for (k = 0; k < LIS_ARRAY_LEN(er); k++)
+            if (fl - (ll - 2) == er[k].len &&
+                memcmp(form + ll - 2, er[k].s, er[k].len) == 0)
                 return true;
-        }
         return false;
     }
-    for (k = 0; u[k]; k++)
-        if (ends_with(form, fl, u[k]))
+    for (k = 0; k < LIS_ARRAY_LEN(u); k++)
+        if (ends_with(form, fl, &u[k]))
             return true;
     if (strcmp(lemma + ll - 2, "ir") == 0)
-        for (k = 0; ir[k]; k++)
-            if (ends_with(form, fl, ir[k]))
+        for (k = 0; k < LIS_ARRAY_LEN(ir); k++)
+            if (ends_with(form, fl, &ir[k]))
                 return true;
     if (strcmp(lemma + ll - 2, "re") == 0)
-        for (k = 0; re[k]; k++)
-            if (ends_with(form, fl, re[k]))
+        for (k = 0; k < LIS_ARRAY_LEN(re); k++)
+            if (ends_with(form, fl, &re[k]))
                 return true;
     return false;
 }
@@ -691,6 +700,7 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
                          struct cue *c)
 {
     const char *s = st->doc->body;
+    static const struct literal ant = QT_LIT("ant");
     char w[32], form[64];
     size_t b, k, fl = 0, i;
 
@@ -711,7 +721,7 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
         i += n;
     }
     form[fl] = '\0';
-    if (ends_with(form, fl, "ant"))
+    if (ends_with(form, fl, &ant))
         c->participial = true;
     else if (val && strcmp(form, val) == 0)
         c->finite = false;      /* the infinitive */
