@@ -265,7 +265,8 @@ static void collect_marks(struct qstate *st, size_t ps, size_t pe)
     }
 }
 
-static size_t skip_space_fwd(const char *s, size_t end, size_t i)
+/* Past the blanks (and newlines) at s[i, end). */
+static inline size_t skip_space_fwd(const char *s, size_t end, size_t i)
 {
     while (i < end) {
         uint32_t cp;
@@ -278,7 +279,8 @@ static size_t skip_space_fwd(const char *s, size_t end, size_t i)
     return i;
 }
 
-static size_t trim_space_back(const char *s, size_t start, size_t end)
+/* Back over the blanks (and newlines) that end s[start, end). */
+static inline size_t trim_space_back(const char *s, size_t start, size_t end)
 {
     while (end > start) {
         uint32_t cp;
@@ -293,7 +295,7 @@ static size_t trim_space_back(const char *s, size_t start, size_t end)
 
 /* Past the combining marks (and joiners) at i: a mark followed by one is a
  * single grapheme, and spans stay on grapheme boundaries. */
-static size_t skip_combining(const char *s, size_t end, size_t i)
+static inline size_t skip_combining(const char *s, size_t end, size_t i)
 {
     while (i < end && (unsigned char)s[i] >= 0xCC) {
         uint32_t cp;
@@ -804,7 +806,9 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
  * that fold to one key still hash the same. */
 static inline uint32_t chunk_hash(uint64_t c, size_t len)
 {
-    uint64_t x = c * 0x9E3779B97F4A7C15ULL + len * 0xC2B2AE3D27D4EB4FULL;
+    /* the length in the top byte, free in the words of up to 7 bytes; the
+     * high half of one product mixes every bit of c */
+    uint64_t x = (c ^ ((uint64_t)len << 56)) * 0x9E3779B97F4A7C15ULL;
 
     return (uint32_t)(x >> 32);
 }
