@@ -254,8 +254,9 @@ static void collect_marks(struct qstate *st, size_t ps, size_t pe)
                     role = ROLE_EITHER;
             }
         }
-        st->marks = lis_xgrow(st->marks, &st->marks_cap, st->n_marks + 1,
-                              sizeof *st->marks);
+        if (st->n_marks == st->marks_cap)
+            st->marks = lis_xgrow(st->marks, &st->marks_cap, st->n_marks + 1,
+                                  sizeof *st->marks);
         st->marks[st->n_marks].pos = i;
         st->marks[st->n_marks].len = n;
         st->marks[st->n_marks].fam = fam;
@@ -341,10 +342,14 @@ static void push(struct qstate *st, const struct mark *m, size_t para)
 {
     struct lis_analysis *an = st->an;
 
-    st->stack = lis_xgrow(st->stack, &st->stack_cap, st->depth + 1,
-                          sizeof *st->stack);
-    an->quotes = lis_xgrow(an->quotes, &st->cap, an->n_quotes + 1,
-                           sizeof *an->quotes);
+    /* capacity checked here: lis_xgrow is a call, and every mark grows
+     * st->marks, st->stack or an->quotes */
+    if (st->depth == st->stack_cap)
+        st->stack = lis_xgrow(st->stack, &st->stack_cap, st->depth + 1,
+                              sizeof *st->stack);
+    if (an->n_quotes == st->cap)
+        an->quotes = lis_xgrow(an->quotes, &st->cap, an->n_quotes + 1,
+                               sizeof *an->quotes);
     an->quotes[an->n_quotes].id = LIS_NONE;
     st->stack[st->depth].pos = m->pos;
     st->stack[st->depth].len = m->len;
@@ -1513,7 +1518,8 @@ static void find_speakers(struct qstate *st)
             n_encl--;
             closed_encl -= an->quotes[encl[n_encl]].closed;
         }
-        encl = lis_xgrow(encl, &encl_cap, n_encl + 1, sizeof *encl);
+        if (n_encl == encl_cap)
+            encl = lis_xgrow(encl, &encl_cap, n_encl + 1, sizeof *encl);
         encl[n_encl++] = k;
         if (closed_encl > 0) {
             closed_encl += q->closed;
