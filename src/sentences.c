@@ -131,12 +131,45 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
-static bool is_upper_start(uint32_t cp)
+/* A capital or a digit, outside ASCII. */
+static bool upper_start_other(uint32_t cp)
+{
+    return uc_is_upper(cp) || uc_is_general_category(cp, UC_TITLECASE_LETTER)
+           || uc_is_digit(cp);
+}
+
+/* A capital or a digit: what may open a sentence. */
+static inline bool is_upper_start(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    return uc_is_upper(cp) || uc_is_general_category(cp, UC_TITLECASE_LETTER)
-           || uc_is_digit(cp);
+    return upper_start_other(cp);
+}
+
+/* lis_lex_is_space_cp without a call for ASCII (' ', '\t'..'\r'). */
+static inline bool space_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return lis_lex_is_space_cp(cp);
+}
+
+/* The character that ends at off (> start): its offset, and in *cp the
+ * code point decoded there within s[..lim).  A continuation byte steps
+ * back to its lead, but not before start. */
+static inline size_t cp_before(const char *s, size_t start, size_t off,
+                               size_t lim, uint32_t *cp)
+{
+    size_t p = off - 1;
+
+    if ((unsigned char)s[p] < 0x80) {
+        *cp = (unsigned char)s[p];
+        return p;
+    }
+    while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    lis_lex_get_cp(s + p, lim - p, cp);
+    return p;
 }
 
 static bool is_opening(uint32_t cp)
@@ -162,32 +195,136 @@ static bool is_terminal(uint32_t cp)
            cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049;
 }
 
+/* A Bloom filter of the abbreviation lexicon's folded keys, one bit per
+ * key, built for each split with lis_lexicon_each.  abbreviation_before
+ * folds a candidate of ASCII and Latin-1 letters itself, byte for byte as
+ * matching does, and a clear bit says it is no entry: most words before
+ * a period are rejected without the lexicon's folding and hashing.  Keys
+ * are hashed from their last byte back, the order in which
+ * abbreviation_before meets a candidate's. */
+#define ABBREV_FILTER_LOG 11
+struct abbrev_filter {
+    uint64_t bits[((size_t)1 << ABBREV_FILTER_LOG) / 64];
+};
+
+#define ABBREV_HASH_INIT 2166136261u
+
+/* FNV-1a, one byte. */
+static inline uint32_t abbrev_hash(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
+
+/* The filter bit of hash h: the top bits of FNV mix best. */
+static inline uint32_t abbrev_bit(uint32_t h)
+{
+    return h >> (32 - ABBREV_FILTER_LOG);
+}
+
+static inline bool abbrev_filter_has(const struct abbrev_filter *f,
+                                     uint32_t h)
+{
+    uint32_t k = abbrev_bit(h);
+
+    return (f->bits[k / 64] >> (k % 64)) & 1;
+}
+
+/* lis_lexicon_each callback: sets the bit of one folded key. */
+static void abbrev_filter_add(void *ctx, const char *key, size_t klen,
+                              const char *value)
+{
+    struct abbrev_filter *f = ctx;
+    uint32_t h = ABBREV_HASH_INIT, k;
+    size_t i;
+
+    (void)value;
+    for (i = klen; i > 0; i--)
+        h = abbrev_hash(h, (unsigned char)key[i - 1]);
+    k = abbrev_bit(h);
+    f->bits[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+/* What a split keeps across paragraphs. */
+struct splitter {
+    const struct lis_lexicons *lx;
+    struct lis_analysis *an;
+    size_t cap;                 /* of an->sentences */
+    size_t reserve;             /* its first size: the expected count */
+    struct abbrev_filter filter;        /* of lx->abbrev, when there */
+};
+
+/* Is s[b..dot] (dot its period) in the abbreviation lexicon?  h is its
+ * folded hash when hashed; *may_end as for abbreviation_before. */
+static bool listed_abbreviation(const char *s, size_t b, size_t dot,
+                                bool hashed, uint32_t h,
+                                const struct splitter *sp, bool *may_end)
+{
+    const struct lis_lexicons *lx = sp->lx;
+    const char *val = NULL;
+
+    if (!lx || !lx->abbrev || (hashed && !abbrev_filter_has(&sp->filter, h)))
+        return false;
+    if (!lis_lexicon_has(lx->abbrev, s + b, dot + 1 - b, &val))
+        return false;
+    *may_end = val && strcmp(val, "may-end") == 0;
+    return true;
+}
+
 /* Does the period at s[dot] belong to an abbreviation?  *may_end is set for
  * abbreviations that also commonly close a sentence ("etc."). */
 static bool abbreviation_before(const char *s, size_t start, size_t dot,
-                                const struct lis_lexicons *lx, bool *may_end)
+                                const struct splitter *sp, bool *may_end)
 {
     size_t b = dot, letters = 0, periods = 0, upper = 0, i;
-    const char *val = NULL;
     bool dotted = true;         /* letter '.' letter '.' ... */
     bool prev_letter = false;
+    bool simple = true;         /* s[b..dot] is ASCII and à..ÿ, À..Þ */
+    uint32_t h = abbrev_hash(ABBREV_HASH_INIT, '.');   /* its folded hash */
 
     *may_end = false;
     /* abbreviations are short: a bounded look back keeps "a.-a.-a.-…"
-     * linear */
+     * linear.  ASCII bytes and the pairs C3 xx of U+00C0..U+00FF go by
+     * table, hashed folded as matching folds them (lower case; C3 80..
+     * C3 9E, À..Þ, to C3 A0..C3 BE) and counted, to skip the rules below
+     * when they cannot hold. */
     while (b > start && dot - b < 32) {
-        size_t p = b - 1;
+        unsigned char c = (unsigned char)s[b - 1];
         uint32_t cp;
+        size_t p;
 
-        while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
-            p--;
-        lis_lex_get_cp(s + p, dot + 1 - p, &cp);
+        if (c < 0x80) {
+            unsigned k = word_class[c];         /* 1 a letter or digit */
+
+            if (k == 0 && c != '.' && c != '-')
+                break;
+            letters += k;
+            periods += c == '.';
+            h = abbrev_hash(h, (unsigned char)(c >= 'A' && c <= 'Z'
+                                               ? c + 32 : c));
+            b--;
+            continue;
+        }
+        if (c < 0xC0 && b - 1 > start && (unsigned char)s[b - 2] == 0xC3 &&
+            (c | 0x20) != 0xB7) {       /* a letter, not × ÷ */
+            letters++;
+            h = abbrev_hash(h, (unsigned char)(c <= 0x9E ? c + 0x20 : c));
+            h = abbrev_hash(h, 0xC3);
+            b -= 2;
+            continue;
+        }
+        p = cp_before(s, start, b, dot + 1, &cp);
         if (!(word_cp(cp) || cp == '.' || cp == '-'))
             break;
+        simple = false;
         b = p;
     }
     if (b == dot)
         return false;
+    /* two letters or digits and no inner period: neither an initial nor
+     * a dotted acronym, only the lexicon can tell */
+    if (simple && letters >= 2 && periods == 0)
+        return listed_abbreviation(s, b, dot, true, h, sp, may_end);
+    letters = periods = 0;
     for (i = b; i < dot;) {
         uint32_t cp;
         size_t n = get_cp(s, dot + 1, i, &cp);
@@ -210,11 +347,8 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
         }
         i += n;
     }
-    if (lx && lx->abbrev &&
-        lis_lexicon_has(lx->abbrev, s + b, dot + 1 - b, &val)) {
-        *may_end = val && strcmp(val, "may-end") == 0;
+    if (listed_abbreviation(s, b, dot, simple, h, sp, may_end))
         return true;
-    }
     /* an initial ("B. Obama") or a dotted acronym ("U.S.", "S.N.C.F.") */
     if (letters == 1 && upper == 1 && periods == 0)
         return true;
@@ -224,15 +358,29 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
     return false;
 }
 
-static void push_sentence(struct lis_analysis *an, size_t *cap, size_t start,
-                          size_t end, size_t para)
+/* Append a sentence.  The first one reserves the expected count at once:
+ * doubling from a few would copy the array and touch fresh pages about
+ * twice its final size. */
+static void push_sentence(struct splitter *sp, size_t start, size_t end,
+                          size_t para)
 {
-    an->sentences = lis_xgrow(an->sentences, cap, an->n_sentences + 1,
-                              sizeof *an->sentences);
-    an->sentences[an->n_sentences].start = start;
-    an->sentences[an->n_sentences].end = end;
-    an->sentences[an->n_sentences].para = para;
-    an->n_sentences++;
+    struct lis_analysis *an = sp->an;
+    struct lis_sentence *st;
+
+    if (an->n_sentences == sp->cap) {
+        if (sp->cap == 0) {
+            an->sentences = lis_xmalloc(sp->reserve * sizeof *an->sentences);
+            sp->cap = sp->reserve;
+        } else {
+            an->sentences = lis_xgrow(an->sentences, &sp->cap,
+                                      an->n_sentences + 1,
+                                      sizeof *an->sentences);
+        }
+    }
+    st = &an->sentences[an->n_sentences++];
+    st->start = start;
+    st->end = end;
+    st->para = para;
 }
 
 /* Skip white space forward from i; returns the new offset. */
@@ -242,7 +390,7 @@ static size_t skip_space(const char *s, size_t end, size_t i)
         uint32_t cp;
         size_t n = get_cp(s, end, i, &cp);
 
-        if (!lis_lex_is_space_cp(cp))
+        if (!space_cp(cp))
             break;
         i += n;
     }
@@ -252,13 +400,10 @@ static size_t skip_space(const char *s, size_t end, size_t i)
 static size_t trim_back(const char *s, size_t start, size_t end)
 {
     while (end > start) {
-        size_t p = end - 1;
         uint32_t cp;
+        size_t p = cp_before(s, start, end, end, &cp);
 
-        while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
-            p--;
-        lis_lex_get_cp(s + p, end - p, &cp);
-        if (!lis_lex_is_space_cp(cp))
+        if (!space_cp(cp))
             break;
         end = p;
     }
@@ -283,7 +428,7 @@ static size_t skip_closers(const char *s, size_t end, size_t i)
             cp == ']') {
             i = j + n;
         } else if ((cp == 0x201C || cp == '"' || cp == 0x2019) &&
-                   (j + n >= end || lis_lex_is_space_cp(next) ||
+                   (j + n >= end || space_cp(next) ||
                     next == ')' || next == ']')) {
             i = j + n;
         } else {
@@ -293,8 +438,7 @@ static size_t skip_closers(const char *s, size_t end, size_t i)
 }
 
 static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
-                            const struct lis_lexicons *lx,
-                            struct lis_analysis *an, size_t *cap)
+                            struct splitter *sp)
 {
     size_t i, start = skip_space(s, pe, ps);
 
@@ -302,7 +446,7 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
     while (i < pe) {
         uint32_t cp;
         size_t n, q, r, nx;
-        bool is_period, may_end = false, abbrev = false;
+        bool is_period, dash, may_end = false;
         uint32_t ncp;
         unsigned char c = (unsigned char)s[i];
 
@@ -341,7 +485,6 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
                 i = q;
                 continue;
             }
-            abbrev = abbreviation_before(s, start, i, lx, &may_end);
         }
         r = skip_closers(s, pe, q);
         nx = skip_space(s, pe, r);
@@ -352,26 +495,30 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
             continue;
         }
         get_cp(s, pe, nx, &ncp);
-        if (abbrev && !(may_end && is_upper_start(ncp))) {
+        dash = is_dash(ncp);
+        /* only a dash, a capital or an opening mark starts a sentence;
+         * the costlier abbreviation test waits for one */
+        if (!dash && !(is_upper_start(ncp) || is_opening(ncp))) {
             i = nx;
             continue;
         }
-        if (is_dash(ncp)) {
+        if (is_period && abbreviation_before(s, start, i, sp, &may_end) &&
+            !(may_end && is_upper_start(ncp))) {
+            i = nx;
+            continue;
+        }
+        if (dash) {
             /* a dateline "2 juillet 2012. - Le …" or a dialogue dash: the
              * dash belongs to no sentence */
             size_t d = nx + (ncp < 0x80 ? 1 : 3);
 
             d = skip_space(s, pe, d);
-            push_sentence(an, cap, start, trim_back(s, start, r), para);
+            push_sentence(sp, start, trim_back(s, start, r), para);
             start = d;
             i = d;
             continue;
         }
-        if (!(is_upper_start(ncp) || is_opening(ncp))) {
-            i = nx;
-            continue;
-        }
-        push_sentence(an, cap, start, trim_back(s, start, r), para);
+        push_sentence(sp, start, trim_back(s, start, r), para);
         start = nx;
         i = nx;
     }
@@ -379,7 +526,7 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
         size_t end = trim_back(s, start, pe);
 
         if (end > start)
-            push_sentence(an, cap, start, end, para);
+            push_sentence(sp, start, end, para);
     }
 }
 
@@ -387,7 +534,8 @@ void lis_sentences_split(const struct lis_document *doc,
                          const struct lis_lexicons *lx,
                          struct lis_analysis *an)
 {
-    size_t p, cap = 0;
+    struct splitter sp;
+    size_t p;
 
     free(an->sentences);
     an->sentences = NULL;
@@ -395,6 +543,13 @@ void lis_sentences_split(const struct lis_document *doc,
     an->n_words = 0;
     if (!doc || !doc->body)
         return;
+    memset(&sp, 0, sizeof sp);
+    sp.lx = lx;
+    sp.an = an;
+    /* French prose averages some 135 bytes a sentence */
+    sp.reserve = doc->body_len / 128 + 16;
+    if (lx && lx->abbrev)
+        lis_lexicon_each(lx->abbrev, abbrev_filter_add, &sp.filter);
     for (p = 0; p < doc->n_paras; p++) {
         size_t ps = doc->paras[p].start, pe = doc->paras[p].end;
 
@@ -403,6 +558,6 @@ void lis_sentences_split(const struct lis_document *doc,
         if (ps >= pe)
             continue;
         an->n_words += count_words(doc->body + ps, pe - ps);
-        split_paragraph(doc->body, ps, pe, p, lx, an, &cap);
+        split_paragraph(doc->body, ps, pe, p, &sp);
     }
 }
