@@ -58,76 +58,158 @@ static const unsigned char word_class[256] = {
 #define ONES ((uint64_t)0x0101010101010101ULL)
 #define HIGH ((uint64_t)0x8080808080808080ULL)
 
-/* The high bit of each byte of w (eight ASCII bytes) set where the byte
- * is a letter or a digit: (b | 0x80) - c keeps its high bit iff b >= c,
- * and no byte borrows from the next. */
-static inline uint64_t ascii_word_bits(uint64_t w)
+/* The high bit of each byte of x set where the byte is >= c (c < 0x80):
+ * (b | 0x80) - c keeps its high bit iff b >= c, and no byte borrows from
+ * the next.  Only the high bits of the result mean anything. */
+static inline uint64_t bytes_ge(uint64_t x, unsigned char c)
 {
-    uint64_t x = w | HIGH;
-#define GE(ch) ((x - (uint64_t)(ch) * ONES) & HIGH)
+    return (x | HIGH) - c * ONES;
+}
 
-    return (GE('0') & ~GE('9' + 1)) | (GE('A') & ~GE('Z' + 1)) |
-           (GE('a') & ~GE('z' + 1));
-#undef GE
+/* The high bit of each byte of v set where the byte is an ASCII letter or
+ * digit; the non-ASCII bytes get garbage, the caller masks them.  Letters
+ * are tested once, lower-cased by | 0x20, which sends no other byte into
+ * 'a'..'z' (it maps '@' to '`' and '['..'_' to '{'..0x7F). */
+static inline uint64_t ascii_word_bits(uint64_t v)
+{
+    uint64_t lower = v | 0x20 * ONES;
+    uint64_t letter = bytes_ge(lower, 'a') & ~bytes_ge(lower, 'z' + 1);
+    uint64_t digit = bytes_ge(v, '0') & ~bytes_ge(v, '9' + 1);
+
+    return (letter | digit) & HIGH;
+}
+
+/* The number of bytes of x with their high bit set (x has no other bits):
+ * the multiplication adds the bytes of x >> 7 into its top byte. */
+static inline unsigned count_high(uint64_t x)
+{
+    return (unsigned)(((x >> 7) * ONES) >> 56);
+}
+
+/* The sum of the eight bytes of x: pairs of them added into 16-bit lanes
+ * first, as the sum may not fit in a byte. */
+static inline size_t sum_bytes(uint64_t x)
+{
+    const uint64_t even = 0x00FF00FF00FF00FFULL;
+
+    x = (x & even) + ((x >> 8) & even);
+    return (size_t)((x * 0x0001000100010001ULL) >> 48);
+}
+
+/* Word bits for eight bytes v (read at a character boundary of
+ * count_words) that hold the non-ASCII bytes hi: *m comes with the word
+ * bits of the ASCII bytes, and gets those of the two-byte forms C3 80..
+ * C3 BF (U+00C0..U+00FF, nearly every accented letter of French) on both
+ * of their bytes, so that the second one starts no word, as count_words'
+ * byte loop decodes it.  Returns how many bytes those bits describe: up
+ * to the first other non-ASCII byte (0 when it comes first). */
+static inline unsigned pair_span(uint64_t v, uint64_t hi, uint64_t *m)
+{
+    uint64_t lead = hi & (v << 1);                      /* 11xxxxxx */
+    uint64_t cont = hi & ~(v << 1);                     /* 10xxxxxx */
+    /* bit 7 of each byte set where its low six bits are not those of
+     * C3 (000011), where its low five are not those of × ÷ (C3 97 and
+     * C3 B7: 10111); the bytes are masked below 0x40, so adding 0x7F
+     * carries into bit 7 exactly when they are not zero, never further */
+    uint64_t not_c3 = ((v ^ 0xC3 * ONES) & 0x3F * ONES) + 0x7F * ONES;
+    uint64_t not_sign = ((v ^ 0x17 * ONES) & 0x1F * ONES) + 0x7F * ONES;
+    uint64_t pair = lead & ~not_c3 & (cont >> 8);       /* C3 10xxxxxx */
+    uint64_t letter = pair & (not_sign >> 8);
+    uint64_t bad = hi & ~(pair | (pair << 8));
+
+    *m = (*m & ~hi) | letter | (letter << 8);
+    return bad ? (unsigned)__builtin_ctzll(bad) >> 3 : 8;
+}
+
+/* The word starts among the first k (1..8) bytes of a chunk whose word
+ * bits are m, after a byte whose word bit is *carry (0x80 or 0); *carry
+ * gets the word bit of the last of them. */
+static inline unsigned starts_in(uint64_t m, unsigned k, uint64_t *carry)
+{
+    unsigned n;
+
+    if (k < 8)
+        m &= ((uint64_t)1 << (8 * k)) - 1;
+    n = count_high(m & ~((m << 8) | *carry));
+    *carry = (m >> (8 * k - 8)) & 0x80;
+    return n;
 }
 #endif
 
-static size_t count_words(const char *s, size_t len)
+/* One character of count_words the slow way, at s[*i]: advances *i and
+ * *in_word; returns 1 when a word starts there. */
+static inline unsigned count_char(const char *s, size_t len, size_t *i,
+                                  bool *in_word)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, n = 0;
-    bool in_word = false;
-#ifdef LIS_SWAR_WORDS
-    size_t stop = 0;        /* no eight-byte step before this */
-#endif
+    unsigned char k = word_class[u[*i]];
+    bool w, was = *in_word;
 
-    while (i < len) {
-        unsigned char k;
-        bool w;
+    if (k <= 2) {
+        /* a continuation byte (2) keeps the state, others set it */
+        w = k == 2 ? was : k != 0;
+        (*i)++;
+    } else if (k == 4 && *i + 1 < len) {
+        w = u[*i + 1] != 0x97 && u[*i + 1] != 0xB7;   /* not × ÷ */
+        *i += 2;
+    } else {
+        uint32_t cp;
 
-#ifdef LIS_SWAR_WORDS
-        /* eight ASCII bytes at a time: a word starts where a word byte
-         * follows a non-word byte */
-        if (i >= stop && len - i >= 8) {
-            uint64_t v, m;
-
-            memcpy(&v, u + i, 8);
-            if (!(v & HIGH)) {
-                m = ascii_word_bits(v);
-                n += (size_t)__builtin_popcountll(
-                    m & ~((m << 8) | (in_word ? 0x80u : 0u)));
-                in_word = (m >> 63) != 0;
-                i += 8;
-                continue;
-            }
-            stop = i + 8;   /* bytes by bytes past the non-ASCII one */
-        }
-#endif
-        k = word_class[u[i]];
-
-        if (k <= 2) {
-            /* branch-free for the common bytes: a continuation byte (2)
-             * keeps the state, others set it */
-            unsigned nw = k == 2 ? (unsigned)in_word : k;
-
-            n += nw & !in_word;
-            in_word = nw;
-            i++;
-            continue;
-        }
-        if (k == 4 && i + 1 < len) {
-            w = u[i + 1] != 0x97 && u[i + 1] != 0xB7;   /* not × ÷ */
-            i += 2;
-        } else {
-            uint32_t cp;
-
-            i += get_cp(s, len, i, &cp);
-            w = word_cp(cp);
-        }
-        if (w && !in_word)
-            n++;
-        in_word = w;
+        *i += get_cp(s, len, *i, &cp);
+        w = word_cp(cp);
     }
+    *in_word = w;
+    return w && !was;
+}
+
+/* The words of s[0..len): runs of word characters (word_cp), where a
+ * continuation byte that no lead byte took keeps the current state. */
+static size_t count_words(const char *s, size_t len)
+{
+    size_t i = 0, n = 0;
+    uint64_t c = 0;             /* 0x80 inside a word */
+    bool w;
+
+#ifdef LIS_SWAR_WORDS
+    const unsigned char *u = (const unsigned char *)s;
+
+    /* eight bytes at a time where pair_span takes them all: a word starts
+     * where a word byte follows a non-word byte */
+    while (len - i >= 8) {
+        /* acc sums the word starts per byte lane: 255 chunks at most */
+        size_t last = len - 8 - i > 254 * 8 ? i + 254 * 8 : len - 8;
+        uint64_t acc = 0, v, m = 0, hi;
+        unsigned k = 8;
+
+        for (; i <= last; i += 8) {
+            memcpy(&v, u + i, 8);
+            m = ascii_word_bits(v);
+            hi = v & HIGH;
+            if (hi) {
+                k = pair_span(v, hi, &m);
+                if (k < 8)
+                    break;
+            }
+            acc += (m & ~((m << 8) | c)) >> 7;
+            c = m >> 56;
+        }
+        n += sum_bytes(acc);
+        if (k < 8) {
+            /* the bytes before one pair_span cannot take, then that
+             * character the slow way */
+            if (k > 0) {
+                n += starts_in(m, k, &c);
+                i += k;
+            }
+            w = c != 0;
+            n += count_char(s, len, &i, &w);
+            c = w ? 0x80 : 0;
+        }
+    }
+#endif
+    w = c != 0;
+    while (i < len)
+        n += count_char(s, len, &i, &w);
     return n;
 }
 

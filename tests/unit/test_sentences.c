@@ -77,6 +77,47 @@ static void expect(const char *text, const char *const *want)
     split_free(&sp);
 }
 
+/* The words of s[0..len) as the one paragraph of a document built by
+ * hand: no decoding or normalisation, so that invalid bytes stay. */
+static size_t raw_words(const char *s, size_t len)
+{
+    struct lis_document doc;
+    struct lis_paragraph para;
+    struct lis_analysis an;
+    char *body = malloc(len + 1);
+
+    assert_non_null(body);
+    memcpy(body, s, len);
+    body[len] = '\0';
+    memset(&doc, 0, sizeof doc);
+    para.start = 0;
+    para.end = len;
+    doc.body = body;
+    doc.body_len = len;
+    doc.paras = &para;
+    doc.n_paras = 1;
+    memset(&an, 0, sizeof an);
+    lis_sentences_split(&doc, lexicons, &an);
+    free(an.sentences);
+    free(body);
+    return an.n_words;
+}
+
+/* raw_words of k copies of pad, then tail. */
+static size_t padded_words(size_t k, const char *pad, const char *tail)
+{
+    char buf[256];
+    size_t n = 0, i;
+
+    for (i = 0; i < k; i++) {
+        memcpy(buf + n, pad, strlen(pad));
+        n += strlen(pad);
+    }
+    memcpy(buf + n, tail, strlen(tail));
+    n += strlen(tail);
+    return raw_words(buf, n);
+}
+
 #define EXPECT(text, ...) \
     do { \
         static const char *const want_[] = { __VA_ARGS__, NULL }; \
@@ -191,6 +232,84 @@ static void test_empty_and_spaces(void **state)
     EXPECT(". . !", ". . !");
 }
 
+/* Word counting takes eight bytes at a time: whatever the offset of a
+ * character from the start of its chunk, and whatever the length of the
+ * paragraph, the count stays the same. */
+static void test_words_at_every_offset(void **state)
+{
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < 20; k++) {
+        size_t before = k > 0;   /* the run of 'a' is a word */
+
+        /* é, à: letters, inside a word or starting one */
+        assert_int_equal(padded_words(k, "a", "\xc3\xa9t\xc3\xa9"), 1);
+        assert_int_equal(padded_words(k, " ", "\xc3\xa0 b"), 2);
+        /* × ÷ are no letters, though C3 pairs like the others */
+        assert_int_equal(padded_words(k, "a", "\xc3\x97" "b"), before + 1);
+        assert_int_equal(padded_words(k, "a", "\xc3\xb7" "b"), before + 1);
+        /* ’, NBSP, «: no letters, decoded the slow way */
+        assert_int_equal(padded_words(k, "a", "\xe2\x80\x99" "b"),
+                         before + 1);
+        assert_int_equal(padded_words(k, "a", "\xc2\xa0" "b"), before + 1);
+        assert_int_equal(padded_words(k, "a", "\xc2\xab" "b\xc3\xa9"),
+                         before + 1);
+        /* a word at the very end of the paragraph */
+        assert_int_equal(padded_words(k, "a ", "fin"), k + 1);
+        assert_int_equal(padded_words(k, "a ", "f"), k + 1);
+        assert_int_equal(padded_words(k, "1", "'2-3"), before + 2);
+        /* invalid bytes: a C3 lead takes the next byte whatever it is, a
+         * stray continuation byte keeps the state, a lead at the very end
+         * is no letter */
+        assert_int_equal(padded_words(k, "a", "\xc3 b"), 1);
+        assert_int_equal(padded_words(k, "a", " \x80\x80" "b"), before + 1);
+        assert_int_equal(padded_words(k, "a", "\x80 b"), before + 1);
+        assert_int_equal(padded_words(k, "a", "\xc3"), before);
+        assert_int_equal(padded_words(k, "a", "\xc4" "b"), 1);
+        /* a combining mark is a word character of its own */
+        assert_int_equal(padded_words(k, "a", " \xcc\x81" "b"), before + 1);
+    }
+}
+
+/* Paragraphs longer than the counter's run of 255 chunks. */
+static void test_words_long_paragraphs(void **state)
+{
+    struct lis_buf b;
+    int i;
+
+    (void)state;
+    lis_buf_init(&b);
+    for (i = 0; i < 3000; i++)
+        lis_buf_adds(&b, "a ");
+    assert_int_equal(raw_words(b.data, b.len), 3000);
+    b.len = 0;
+    for (i = 0; i < 1000; i++)
+        lis_buf_adds(&b, "\xc3\xa9t\xc3\xa9 ");
+    assert_int_equal(raw_words(b.data, b.len), 1000);
+    b.len = 0;
+    for (i = 0; i < 5000; i++)
+        lis_buf_adds(&b, "a");
+    lis_buf_adds(&b, " b");
+    assert_int_equal(raw_words(b.data, b.len), 2);
+    lis_buf_free(&b);
+}
+
+/* The abbreviation lexicon is matched case-insensitively, accented
+ * capitals included. */
+static void test_accented_abbreviations(void **state)
+{
+    (void)state;
+    EXPECT("Le GÉN. Dupont arrive. Puis il part.",
+           "Le GÉN. Dupont arrive.", "Puis il part.");
+    EXPECT("Signé le 3 DÉC. Les parties acceptent.",
+           "Signé le 3 DÉC. Les parties acceptent.");
+    /* a word before a period that no entry is */
+    EXPECT("Il est né en 1950. Il a grandi à Lyon. Été comme hiver.",
+           "Il est né en 1950.", "Il a grandi à Lyon.",
+           "Été comme hiver.");
+}
+
 /* Pathological runs stay linear (a quadratic look back would not end). */
 static void test_floods(void **state)
 {
@@ -258,6 +377,9 @@ int main(void)
         cmocka_unit_test(test_quotes_and_punctuation),
         cmocka_unit_test(test_dateline),
         cmocka_unit_test(test_empty_and_spaces),
+        cmocka_unit_test(test_words_at_every_offset),
+        cmocka_unit_test(test_words_long_paragraphs),
+        cmocka_unit_test(test_accented_abbreviations),
         cmocka_unit_test(test_floods),
         cmocka_unit_test(test_bundled_article),
     };
