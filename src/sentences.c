@@ -172,13 +172,17 @@ static size_t count_words(const char *s, size_t len)
 
 #ifdef LIS_SWAR_WORDS
     const unsigned char *u = (const unsigned char *)s;
+    /* acc sums the word starts of the chunks since held per byte lane,
+     * which must not pass 255: runs of 127 chunks at most, added up once
+     * more than 127 chunks' bytes went by */
+    uint64_t acc = 0;
+    size_t held = 0;
 
     /* eight bytes at a time where pair_span takes them all: a word starts
      * where a word byte follows a non-word byte */
     while (len - i >= 8) {
-        /* acc sums the word starts per byte lane: 255 chunks at most */
-        size_t last = len - 8 - i > 254 * 8 ? i + 254 * 8 : len - 8;
-        uint64_t acc = 0, v, m = 0, hi;
+        size_t last = len - 8 - i > 126 * 8 ? i + 126 * 8 : len - 8;
+        uint64_t v, m = 0, hi;
         unsigned k = 8;
 
         for (; i <= last; i += 8) {
@@ -193,7 +197,11 @@ static size_t count_words(const char *s, size_t len)
             acc += (m & ~((m << 8) | c)) >> 7;
             c = m >> 56;
         }
-        n += sum_bytes(acc);
+        if (i - held > 127 * 8) {
+            n += sum_bytes(acc);
+            acc = 0;
+            held = i;
+        }
         if (k < 8) {
             /* the bytes before one pair_span cannot take, then that
              * character the slow way */
@@ -206,6 +214,7 @@ static size_t count_words(const char *s, size_t len)
             c = w ? 0x80 : 0;
         }
     }
+    n += sum_bytes(acc);
 #endif
     w = c != 0;
     while (i < len)
