@@ -20,11 +20,21 @@ static inline bool word_cp(uint32_t cp)
     return lis_lex_is_word_cp(cp);
 }
 
+/* The code point at s[i] (i < len) and its length in bytes, as
+ * lis_lex_get_cp decodes it; ASCII and the well-formed two-byte forms
+ * (« » NBSP, the accented letters) without a call. */
 static inline size_t get_cp(const char *s, size_t len, size_t i, uint32_t *cp)
 {
-    if ((unsigned char)s[i] < 0x80) {
-        *cp = (unsigned char)s[i];
+    const unsigned char *u = (const unsigned char *)s + i;
+
+    if (u[0] < 0x80) {
+        *cp = u[0];
         return 1;
+    }
+    if (u[0] >= 0xC2 && u[0] < 0xE0 && len - i >= 2 &&
+        (u[1] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
     }
     return lis_lex_get_cp(s + i, len - i, cp);
 }
@@ -346,9 +356,10 @@ struct splitter {
 
 /* Is s[b..dot] (dot its period) in the abbreviation lexicon?  h is its
  * folded hash when hashed; *may_end as for abbreviation_before. */
-static bool listed_abbreviation(const char *s, size_t b, size_t dot,
-                                bool hashed, uint32_t h,
-                                const struct splitter *sp, bool *may_end)
+static inline bool listed_abbreviation(const char *s, size_t b,
+                                       size_t dot, bool hashed, uint32_t h,
+                                       const struct splitter *sp,
+                                       bool *may_end)
 {
     const struct lis_lexicons *lx = sp->lx;
     const char *val = NULL;
@@ -367,6 +378,7 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
                                 const struct splitter *sp, bool *may_end)
 {
     size_t b = dot, letters = 0, periods = 0, upper = 0, i;
+    size_t lo = dot - start > 32 ? dot - 32 : start;
     bool dotted = true;         /* letter '.' letter '.' ... */
     bool prev_letter = false;
     bool simple = true;         /* s[b..dot] is ASCII and à..ÿ, À..Þ */
@@ -374,27 +386,30 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
 
     *may_end = false;
     /* abbreviations are short: a bounded look back keeps "a.-a.-a.-…"
-     * linear.  ASCII bytes and the pairs C3 xx of U+00C0..U+00FF go by
-     * table, hashed folded as matching folds them (lower case; C3 80..
-     * C3 9E, À..Þ, to C3 A0..C3 BE) and counted, to skip the rules below
-     * when they cannot hold. */
-    while (b > start && dot - b < 32) {
+     * linear (lo: 32 bytes at most, not before start).  ASCII bytes and
+     * the pairs C3 xx of U+00C0..U+00FF are folded as matching folds them
+     * (lower case, which | 0x20 gives the ASCII letters, digits, '.' and
+     * '-'; C3 80..C3 9E, À..Þ, to C3 A0..C3 BE), hashed and counted, to
+     * skip the rules below when they cannot hold. */
+    while (b > lo) {
         unsigned char c = (unsigned char)s[b - 1];
         uint32_t cp;
         size_t p;
 
-        if (c < 0x80) {
-            unsigned k = word_class[c];         /* 1 a letter or digit */
-
-            if (k == 0 && c != '.' && c != '-')
-                break;
-            letters += k;
-            periods += c == '.';
-            h = abbrev_hash(h, (unsigned char)(c >= 'A' && c <= 'Z'
-                                               ? c + 32 : c));
+        if (c < 0x80 && word_class[c]) {        /* a letter or digit */
+            letters++;
+            h = abbrev_hash(h, c | 0x20);
             b--;
             continue;
         }
+        if (c == '.' || c == '-') {
+            periods += c == '.';
+            h = abbrev_hash(h, c);
+            b--;
+            continue;
+        }
+        if (c < 0x80)
+            break;
         if (c < 0xC0 && b - 1 > start && (unsigned char)s[b - 2] == 0xC3 &&
             (c | 0x20) != 0xB7) {       /* a letter, not × ÷ */
             letters++;
@@ -452,8 +467,8 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
 /* Append a sentence.  The first one reserves the expected count at once:
  * doubling from a few would copy the array and touch fresh pages about
  * twice its final size. */
-static void push_sentence(struct splitter *sp, size_t start, size_t end,
-                          size_t para)
+static inline void push_sentence(struct splitter *sp, size_t start,
+                                 size_t end, size_t para)
 {
     struct lis_analysis *an = sp->an;
     struct lis_sentence *st;
@@ -475,7 +490,7 @@ static void push_sentence(struct splitter *sp, size_t start, size_t end,
 }
 
 /* Skip white space forward from i; returns the new offset. */
-static size_t skip_space(const char *s, size_t end, size_t i)
+static inline size_t skip_space(const char *s, size_t end, size_t i)
 {
     while (i < end) {
         uint32_t cp;
@@ -488,7 +503,8 @@ static size_t skip_space(const char *s, size_t end, size_t i)
     return i;
 }
 
-static size_t trim_back(const char *s, size_t start, size_t end)
+/* end moved back over the white space that ends s[start..end). */
+static inline size_t trim_back(const char *s, size_t start, size_t end)
 {
     while (end > start) {
         uint32_t cp;
@@ -503,24 +519,29 @@ static size_t trim_back(const char *s, size_t start, size_t end)
 
 /* Past the closing marks and brackets that follow terminal punctuation
  * ("… fin. »", "fin ! ”", "fin.)").  A “ or " counts as closing here only
- * when white space or the end follows it. */
-static size_t skip_closers(const char *s, size_t end, size_t i)
+ * when white space or the end follows it.  *next gets the first offset
+ * past the white space after the returned one (end when none), and
+ * *next_cp its character when it is before end. */
+static size_t skip_closers(const char *s, size_t end, size_t i, size_t *next,
+                           uint32_t *next_cp)
 {
     for (;;) {
         size_t j = skip_space(s, end, i), n;
-        uint32_t cp, next = ' ';
+        uint32_t cp, next2 = ' ';
 
+        *next = j;
         if (j >= end)
             return i;
         n = get_cp(s, end, j, &cp);
+        *next_cp = cp;
         if (j + n < end)
-            get_cp(s, end, j + n, &next);
+            get_cp(s, end, j + n, &next2);
         if (cp == 0xBB || cp == 0x201D || cp == 0x203A || cp == ')' ||
             cp == ']') {
             i = j + n;
         } else if ((cp == 0x201C || cp == '"' || cp == 0x2019) &&
-                   (j + n >= end || space_cp(next) ||
-                    next == ')' || next == ']')) {
+                   (j + n >= end || space_cp(next2) ||
+                    next2 == ')' || next2 == ']')) {
             i = j + n;
         } else {
             return i;
@@ -535,10 +556,9 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
 
     i = start;
     while (i < pe) {
-        uint32_t cp;
+        uint32_t cp, after = 0, ncp = 0;
         size_t n, q, r, nx;
-        bool is_period, dash, may_end = false;
-        uint32_t ncp;
+        bool is_period, opens, dash, may_end = false;
         unsigned char c = (unsigned char)s[i];
 
         /* only . ! ? and U+2026 … U+203C ‼ U+2047..9 can end a sentence */
@@ -557,39 +577,33 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
         }
         is_period = cp == '.';
         q = i + n;
-        /* a run of terminal punctuation: "?!", "...", "!!" */
+        /* a run of terminal punctuation: "?!", "...", "!!"; after is the
+         * character that follows it (0 at the end) */
         while (q < pe) {
-            uint32_t c2;
-            size_t m = get_cp(s, pe, q, &c2);
+            size_t m = get_cp(s, pe, q, &after);
 
-            if (!is_terminal(c2))
+            if (!is_terminal(after))
                 break;
             is_period = false;
             q += m;
+            after = 0;
         }
-        if (is_period) {
-            uint32_t after = 0;
-
-            if (q < pe)
-                get_cp(s, pe, q, &after);
-            if (word_cp(after)) {       /* 3.5, fr.wikinews.org, U.S */
-                i = q;
-                continue;
-            }
+        if (is_period && word_cp(after)) {  /* 3.5, fr.wikinews.org, U.S */
+            i = q;
+            continue;
         }
-        r = skip_closers(s, pe, q);
-        nx = skip_space(s, pe, r);
+        r = skip_closers(s, pe, q, &nx, &ncp);
         if (nx >= pe)
             break;                      /* the paragraph ends the sentence */
         if (nx == r) {                  /* "fin.»," "!)." — no space, no break */
             i = r;
             continue;
         }
-        get_cp(s, pe, nx, &ncp);
-        dash = is_dash(ncp);
-        /* only a dash, a capital or an opening mark starts a sentence;
+        /* only a capital, an opening mark or a dash starts a sentence;
          * the costlier abbreviation test waits for one */
-        if (!dash && !(is_upper_start(ncp) || is_opening(ncp))) {
+        opens = is_upper_start(ncp) || is_opening(ncp);
+        dash = !opens && is_dash(ncp);
+        if (!opens && !dash) {
             i = nx;
             continue;
         }
