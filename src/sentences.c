@@ -386,11 +386,11 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
 
     *may_end = false;
     /* abbreviations are short: a bounded look back keeps "a.-a.-a.-…"
-     * linear (lo: 32 bytes at most, not before start).  ASCII bytes and
-     * the pairs C3 xx of U+00C0..U+00FF are folded as matching folds them
-     * (lower case, which | 0x20 gives the ASCII letters, digits, '.' and
-     * '-'; C3 80..C3 9E, À..Þ, to C3 A0..C3 BE), hashed and counted, to
-     * skip the rules below when they cannot hold. */
+     * linear (lo: 32 bytes at most, not before start).  On the way, ASCII
+     * and the pairs C3 xx of U+00C0..U+00FF are folded as matching folds
+     * them (lower case: | 0x20 for an ASCII letter or digit, C3 80..C3 9E,
+     * À..Þ, to C3 A0..C3 BE), hashed for the filter and counted, to skip
+     * the rules below when they cannot hold. */
     while (b > lo) {
         unsigned char c = (unsigned char)s[b - 1];
         uint32_t cp;
