@@ -54,6 +54,13 @@ size_t lis_lex_fold_cp(uint32_t cp, char out[8]);
  * returns the bytes used, >= 1 when len > 0, 0 only when len == 0. */
 size_t lis_lex_get_cp(const char *s, size_t len, uint32_t *cp);
 
+/* By byte: an ASCII letter or digit folded as matching folds it (lower
+ * case), 0 for every other byte -- ASCII that is not part of a word, and
+ * every byte >= 0x80, the start or middle of a multi-byte character that
+ * the caller decodes with lis_lex_get_cp.  Indexing by any unsigned char
+ * is safe. */
+extern const unsigned char lis_lex_word_fold[256];
+
 /* All the lexicons the analysis uses, by file name under the data dir. */
 #define LIS_LEXICON_LIST(_) \
     _(abbrev,       "fr-abbreviations.txt") \

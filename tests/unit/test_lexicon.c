@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -236,6 +237,100 @@ static void test_match_many(void **state)
     lis_lexicon_free(lx);
 }
 
+/* The fast paths of matching (eight bytes at a time, two-byte Latin-1
+ * letters without decoding) against the character-by-character rules. */
+static void test_match_chunks(void **state)
+{
+    struct lis_lexicon *lx = lis_lexicon_new();
+    const char *v = NULL;
+    char buf[64];
+
+    (void)state;
+    lis_lexicon_add(lx, "gouvernement", "long");        /* 12: two chunks */
+    lis_lexicon_add(lx, "abcdefgh", "eight");           /* one whole chunk */
+    lis_lexicon_add(lx, "abcdefgh ijk", "eight+");
+    lis_lexicon_add(lx, "présidé", "latin");
+    lis_lexicon_add(lx, "abcdefgé", "across");          /* é across chunks */
+    lis_lexicon_add(lx, "straße", "eszett");
+    lis_lexicon_add(lx, "mettre la main sur", "buy");
+    lis_lexicon_add(lx, "l'", "det");
+
+    assert_int_equal(match(lx, "GOUVERNEMENT français", &v), 12);
+    assert_string_equal(v, "long");
+    assert_int_equal(match(lx, "gouvernementaux", NULL), 0);
+    assert_int_equal(match(lx, "gouvernemen", NULL), 0);
+    assert_int_equal(match(lx, "abcdefgh", &v), 8);       /* ends at len */
+    assert_string_equal(v, "eight");
+    assert_int_equal(match(lx, "ABCDEFGH,", &v), 8);
+    assert_int_equal(match(lx, "abcdefgh   ijk.", &v), 14);
+    assert_string_equal(v, "eight+");
+    assert_int_equal(match(lx, "abcdefghi", NULL), 0);
+    assert_int_equal(match(lx, "PRÉSIDÉ par", &v), strlen("présidé"));
+    assert_string_equal(v, "latin");
+    assert_int_equal(match(lx, "présidée", NULL), 0);
+    assert_int_equal(match(lx, "ABCDEFGÉ!", &v), strlen("abcdefgé"));
+    assert_string_equal(v, "across");
+    /* ß has no capital to fold to; × is no letter, so the word ends */
+    assert_int_equal(match(lx, "STRAßE", &v), strlen("straße"));
+    assert_int_equal(match(lx, "abcdefgh\xc3\x97", &v), 8);
+    assert_string_equal(v, "eight");
+    /* a word that goes on with a letter of another script */
+    assert_int_equal(match(lx, "abcdefgh\xc5\x93", NULL), 0);
+    assert_int_equal(match(lx, "Mettre  la main sur X", &v),
+                     strlen("Mettre  la main sur"));
+    assert_string_equal(v, "buy");
+    assert_int_equal(match(lx, "mettre la main", NULL), 0);
+    assert_int_equal(match(lx, "l’entreprise", &v), strlen("l’"));
+    assert_string_equal(v, "det");
+    /* the range ends inside a word: only s[0..len) is read */
+    memcpy(buf, "gouvernementXXXXXXXX", 21);
+    assert_int_equal(lis_lexicon_match(lx, buf, 12, NULL), 12);
+    assert_int_equal(lis_lexicon_match(lx, buf, 11, NULL), 0);
+    assert_int_equal(lis_lexicon_match(lx, "présidé", 4, NULL), 0);
+    /* has(): plain words, and the general fold */
+    assert_true(lis_lexicon_has(lx, "Gouvernement", 12, &v));
+    assert_string_equal(v, "long");
+    assert_true(lis_lexicon_has(lx, "Présidé", strlen("Présidé"), NULL));
+    assert_true(lis_lexicon_has(lx, "L’", strlen("L’"), NULL));
+    assert_false(lis_lexicon_has(lx, "gouvernements", 13, NULL));
+    assert_false(lis_lexicon_has(lx, "", 0, NULL));
+    lis_lexicon_free(lx);
+}
+
+/* A key longer than every entry stops the match at once. */
+static void test_match_longer_than_keys(void **state)
+{
+    struct lis_lexicon *lx = lis_lexicon_new();
+    char word[300];
+
+    (void)state;
+    lis_lexicon_add(lx, "ab", NULL);
+    memset(word, 'a', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    assert_int_equal(match(lx, word, NULL), 0);
+    assert_false(lis_lexicon_has(lx, word, 2, NULL));
+    word[1] = 'b';
+    word[2] = ' ';
+    assert_int_equal(match(lx, word, NULL), 2);
+    lis_lexicon_free(lx);
+}
+
+static void test_word_fold_table(void **state)
+{
+    unsigned b;
+
+    (void)state;
+    assert_int_equal(lis_lex_word_fold['A'], 'a');
+    assert_int_equal(lis_lex_word_fold['z'], 'z');
+    assert_int_equal(lis_lex_word_fold['7'], '7');
+    for (b = 0; b < 256; b++) {
+        bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
+                     (b >= 'A' && b <= 'Z');
+
+        assert_int_equal(lis_lex_word_fold[b] != 0, alnum);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +341,9 @@ int main(void)
         cmocka_unit_test(test_files_and_dirs),
         cmocka_unit_test(test_shipped_lexicons),
         cmocka_unit_test(test_match_many),
+        cmocka_unit_test(test_match_chunks),
+        cmocka_unit_test(test_match_longer_than_keys),
+        cmocka_unit_test(test_word_fold_table),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
