@@ -87,10 +87,12 @@ struct tok {
     unsigned char flags;    /* F_* */
 };
 
-/* A kept sentence: its tokens are toks[first .. first + n). */
+/* A deal sentence pass B reads: the mention index its tokenising
+ * started from in pass A, so that a second tokenising gives the same
+ * tokens. */
 struct dsent {
     size_t sent;
-    size_t first, n;
+    size_t mi;
 };
 
 struct claim {
@@ -132,10 +134,14 @@ struct ctx {
      * words none of them has next: those starts need no lexicon match. */
     uint64_t *single;
     uint64_t *pair;
-    struct {                /* value string -> class, by pointer */
-        const char *val;
+    /* Lexicon value -> class and flags, keyed by the value's pointer
+     * (stable in the lexicon's pool): every value of the lexicon, parsed
+     * once before the passes.  Open addressing, cls_mask + 1 slots. */
+    struct cls_slot {
+        const char *val;    /* NULL: empty */
         unsigned char cls, flags;
-    } cache[128];
+    } *cls;
+    size_t cls_mask;
 };
 
 /* ------------------------------------------------------------ text */
@@ -209,62 +215,52 @@ static enum pt_class class_of(const char *v, unsigned *flags)
     return (enum pt_class)i;
 }
 
-/* class_of for the hot loops: a lexicon value is a stable pointer into
- * its pool, so parsing it once per distinct entry is enough. */
-static enum pt_class cls_of(struct ctx *c, const char *val, unsigned *flags)
+/* The slot of value pointer val in c->cls: its own, or the empty one
+ * where it would go. */
+static struct cls_slot *cls_slot(const struct ctx *c, const char *val)
 {
-    size_t h = ((uintptr_t)val >> 3) % LIS_ARRAY_LEN(c->cache);
+    size_t i = (size_t)(((uint64_t)(uintptr_t)val * 0x9E3779B97F4A7C15ULL) >>
+                        40) & c->cls_mask;
+
+    while (c->cls[i].val && c->cls[i].val != val)
+        i = (i + 1) & c->cls_mask;
+    return &c->cls[i];
+}
+
+/* class_of for the hot loops: a lexicon value is a stable pointer into
+ * its pool, parsed once (cls_add) before the passes. */
+static enum pt_class cls_of(const struct ctx *c, const char *val,
+                            unsigned *flags)
+{
+    const struct cls_slot *sl;
 
     if (!val)
         return *flags = 0, C_NONE;
-    if (c->cache[h].val != val) {
-        c->cache[h].val = val;
-        c->cache[h].cls = (unsigned char)class_of(val, flags);
-        c->cache[h].flags = (unsigned char)*flags;
+    sl = cls_slot(c, val);
+    if (!sl->val)
+        return class_of(val, flags);    /* not a value of c->lex */
+    *flags = sl->flags;
+    return (enum pt_class)sl->cls;
+}
+
+/* Parse value val of the lexicon into c->cls (which has room for all of
+ * them) and return its class. */
+static enum pt_class cls_add(struct ctx *c, const char *val, unsigned *flags)
+{
+    struct cls_slot *sl = cls_slot(c, val);
+
+    if (!sl->val) {
+        sl->val = val;
+        sl->cls = (unsigned char)class_of(val, flags);
+        sl->flags = (unsigned char)*flags;
     }
-    *flags = c->cache[h].flags;
-    return (enum pt_class)c->cache[h].cls;
+    *flags = sl->flags;
+    return (enum pt_class)sl->cls;
 }
 
 #define FIRST_BITS 16
 #define FIRST_MASK ((1u << FIRST_BITS) - 1)
 #define FIRST_WORDS (((size_t)1 << FIRST_BITS) / 64)
-
-/* ASCII folded as the lexicon folds a word character (lower case), 0 for
- * the characters that are not part of a word. */
-static const unsigned char ascii_word_fold[128] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define PT_LETTER(u, l) [u] = l, [l] = l,
-    PT_LETTER('A', 'a') PT_LETTER('B', 'b') PT_LETTER('C', 'c')
-    PT_LETTER('D', 'd') PT_LETTER('E', 'e') PT_LETTER('F', 'f')
-    PT_LETTER('G', 'g') PT_LETTER('H', 'h') PT_LETTER('I', 'i')
-    PT_LETTER('J', 'j') PT_LETTER('K', 'k') PT_LETTER('L', 'l')
-    PT_LETTER('M', 'm') PT_LETTER('N', 'n') PT_LETTER('O', 'o')
-    PT_LETTER('P', 'p') PT_LETTER('Q', 'q') PT_LETTER('R', 'r')
-    PT_LETTER('S', 's') PT_LETTER('T', 't') PT_LETTER('U', 'u')
-    PT_LETTER('V', 'v') PT_LETTER('W', 'w') PT_LETTER('X', 'x')
-    PT_LETTER('Y', 'y') PT_LETTER('Z', 'z')
-#undef PT_LETTER
-};
-
-/* ascii_word_fold over all bytes: 0 for every byte of a multi-byte
- * character, which the callers tell apart by its high bit. */
-static const unsigned char byte_word_fold[256] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define PT_LETTER(u, l) [u] = l, [l] = l,
-    PT_LETTER('A', 'a') PT_LETTER('B', 'b') PT_LETTER('C', 'c')
-    PT_LETTER('D', 'd') PT_LETTER('E', 'e') PT_LETTER('F', 'f')
-    PT_LETTER('G', 'g') PT_LETTER('H', 'h') PT_LETTER('I', 'i')
-    PT_LETTER('J', 'j') PT_LETTER('K', 'k') PT_LETTER('L', 'l')
-    PT_LETTER('M', 'm') PT_LETTER('N', 'n') PT_LETTER('O', 'o')
-    PT_LETTER('P', 'p') PT_LETTER('Q', 'q') PT_LETTER('R', 'r')
-    PT_LETTER('S', 's') PT_LETTER('T', 't') PT_LETTER('U', 'u')
-    PT_LETTER('V', 'v') PT_LETTER('W', 'w') PT_LETTER('X', 'x')
-    PT_LETTER('Y', 'y') PT_LETTER('Z', 'z')
-#undef PT_LETTER
-};
 
 static inline uint32_t first_hash(uint32_t h, unsigned char b)
 {
@@ -289,7 +285,7 @@ static inline uint32_t word_hash(const char *body, size_t p, size_t e,
         unsigned char ch = (unsigned char)body[p];
 
         if (ch < 0x80) {
-            unsigned char f = ascii_word_fold[ch];
+            unsigned char f = lis_lex_word_fold[ch];
 
             if (!f)
                 break;
@@ -369,7 +365,7 @@ static void add_first_word(void *ctx, const char *key, size_t klen,
 {
     struct ctx *c = ctx;
     unsigned fl;
-    enum pt_class cls = cls_of(c, value, &fl);
+    enum pt_class cls = cls_add(c, value, &fl);
     uint32_t h;
 
     if (!first_word_of(key, klen, &h))
@@ -414,7 +410,7 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
         uint32_t cp, h;
 
         if (ch < 0x80) {
-            unsigned char f = ascii_word_fold[ch];
+            unsigned char f = lis_lex_word_fold[ch];
             size_t q = p;
 
             if (!f) {
@@ -427,7 +423,8 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
             do {
                 h = first_hash(h, f);
                 q++;
-            } while (q < e && (f = byte_word_fold[(unsigned char)body[q]]));
+            } while (q < e &&
+                     (f = lis_lex_word_fold[(unsigned char)body[q]]));
             if (q < e && (unsigned char)body[q] >= 0x80)
                 h = word_hash(body, start, e, &p);
             else
@@ -453,7 +450,7 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
                     unsigned char b = (unsigned char)body[q];
 
                     if (b < 0x80) {
-                        if (ascii_word_fold[b])
+                        if (lis_lex_word_fold[b])
                             break;
                         q++;
                     } else {
@@ -484,15 +481,24 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
 
 /* ------------------------------------------------------------ tokens */
 
-static struct tok *push_tok(struct ctx *c)
+/* A new token at the end of c->toks, of kind kind over body[s, e). */
+static inline struct tok *push_tok(struct ctx *c, enum tok_kind kind,
+                                   size_t s, size_t e)
 {
     struct tok *t;
 
-    c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1, sizeof *c->toks);
+    if (c->n_toks == c->cap_toks)
+        c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1,
+                            sizeof *c->toks);
     t = &c->toks[c->n_toks++];
-    memset(t, 0, sizeof *t);
+    t->s = s;
+    t->e = e;
     t->ent = LIS_NONE;
     t->mention = LIS_NONE;
+    t->punct = 0;
+    t->kind = (unsigned char)kind;
+    t->cls = C_NONE;
+    t->flags = 0;
     return t;
 }
 
@@ -531,6 +537,48 @@ static bool mention_is_term(struct ctx *c, const struct lis_mention *m,
     return len >= m->end - m->start && is_deal_class(cls_of(c, val, &fl));
 }
 
+/* The end of the word token whose first character ends at p: through
+ * word characters before stop (where a mention starts), and through an
+ * apostrophe, a hyphen or a period followed by a word character (before
+ * e): "l'", "plate-forme", "Maison-Blanche".  After an apostrophe the
+ * word ends. */
+static size_t word_end(const struct ctx *c, size_t p, size_t stop, size_t e)
+{
+    const char *body = c->doc->body;
+
+    while (p < stop) {
+        uint32_t c2, c3 = 0;
+        size_t n2;
+
+        unsigned char b = (unsigned char)body[p];
+
+        if (lis_lex_word_fold[b]) {
+            p++;
+            continue;
+        }
+        if (b < 0x80 && b != '\'' && b != '-' && b != '.')
+            break;          /* white space, most punctuation */
+        n2 = lis_lex_get_cp(body + p, stop - p, &c2);
+        if (word_cp(c2)) {
+            p += n2;
+            continue;
+        }
+        if (p + n2 < e)     /* "d'Oracle": the mention follows */
+            lis_lex_get_cp(body + p + n2, e - p - n2, &c3);
+        if (is_apos(c2)) {
+            if (word_cp(c3))
+                p += n2;    /* elision: the word ends here */
+            break;
+        }
+        if ((c2 == '-' || c2 == '.') && word_cp(c3)) {
+            p += n2;        /* plate-forme, Maison-Blanche */
+            continue;
+        }
+        break;
+    }
+    return p;
+}
+
 /* Tokenise body[s, e): entity mentions become one token each, words end
  * after an apostrophe (l', qu', d'), each other non-space character is a
  * punctuation token.  Then deal terms are matched at word starts; a
@@ -547,7 +595,8 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
         (*mi)++;
     while (p < e) {
         uint32_t cp;
-        size_t n;
+        size_t n, stop;
+        unsigned char b;
 
         while (*mi < an->n_mentions && an->mentions[*mi].start < p &&
                an->mentions[*mi].end <= p)
@@ -556,64 +605,44 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
             an->mentions[*mi].end > p &&
             !mention_is_term(c, &an->mentions[*mi], e)) {
             const struct lis_mention *m = &an->mentions[*mi];
-            struct tok *t = push_tok(c);
+            struct tok *t = push_tok(c, TK_ENT, p, m->end < e ? m->end : e);
 
-            t->kind = TK_ENT;
-            t->s = p;
-            t->e = m->end < e ? m->end : e;
             t->ent = m->entity;
             t->mention = *mi;
             p = t->e;
             (*mi)++;
             continue;
         }
-        n = lis_lex_get_cp(body + p, e - p, &cp);
-        if (lis_lex_is_space_cp(cp)) {
-            p += n;
-            continue;
-        }
-        if (word_cp(cp)) {
-            struct tok *t = push_tok(c);
-            size_t stop = e;
-
-            if (*mi < an->n_mentions && an->mentions[*mi].start < stop &&
-                an->mentions[*mi].start > p)
-                stop = an->mentions[*mi].start;
-            t->kind = TK_WORD;
-            t->s = p;
-            p += n;
-            while (p < stop) {
-                uint32_t c2, c3 = 0;
-                size_t n2 = lis_lex_get_cp(body + p, stop - p, &c2);
-
-                if (word_cp(c2)) {
-                    p += n2;
-                    continue;
-                }
-                if (p + n2 < e)     /* "d'Oracle": the mention follows */
-                    lis_lex_get_cp(body + p + n2, e - p - n2, &c3);
-                if (is_apos(c2)) {
-                    if (word_cp(c3))
-                        p += n2;    /* elision: the word ends here */
-                    break;
-                }
-                if ((c2 == '-' || c2 == '.') && word_cp(c3)) {
-                    p += n2;        /* plate-forme, Maison-Blanche */
-                    continue;
-                }
-                break;
+        b = (unsigned char)body[p];
+        if (b < 0x80) {
+            /* ASCII without decoding: white space, a word, punctuation */
+            if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                p++;
+                continue;
             }
-            t->e = p;
+            cp = b;
+            n = 1;
+        } else {
+            n = lis_lex_get_cp(body + p, e - p, &cp);
+            if (lis_lex_is_space_cp(cp)) {
+                p += n;
+                continue;
+            }
+        }
+        if (!word_cp(cp)) {
+            push_tok(c, TK_PUNCT, p, p + n)->punct = cp;
+            p += n;
             continue;
         }
+        stop = e;
+        if (*mi < an->n_mentions && an->mentions[*mi].start < stop &&
+            an->mentions[*mi].start > p)
+            stop = an->mentions[*mi].start;
         {
-            struct tok *t = push_tok(c);
+            size_t w0 = p;
 
-            t->kind = TK_PUNCT;
-            t->s = p;
-            t->e = p + n;
-            t->punct = cp;
-            p += n;
+            p = word_end(c, p + n, stop, e);
+            push_tok(c, TK_WORD, w0, p);
         }
     }
 
@@ -1242,14 +1271,15 @@ static bool is_target(const struct ctx *c, size_t ent)
     return ent < c->an->n_entities && c->targets && c->targets[ent];
 }
 
-static void sview_init(struct sview *v, struct ctx *c, const struct dsent *d)
+/* The view of sentence sent, whose tokens are all of c->toks. */
+static void sview_init(struct sview *v, struct ctx *c, size_t sent)
 {
     size_t j;
 
     v->c = c;
-    v->t = c->toks + d->first;
-    v->n = d->n;
-    v->sent = d->sent;
+    v->t = c->toks;
+    v->n = c->n_toks;
+    v->sent = sent;
     v->n_tx = 0;
     v->first_want = v->n;
     v->last_deal = LIS_NONE;
@@ -1959,6 +1989,32 @@ static void do_get(struct sview *v, size_t i)
                   1, v->sent, NULL, true);
 }
 
+/* Whether pass_b has anything to read in sentence v: a word of one of
+ * the classes its switch handles (keep the two in step). */
+static bool needs_pass_b(const struct sview *v)
+{
+    size_t i;
+
+    for (i = 0; i < v->n; i++) {
+        const struct tok *t = &v->t[i];
+
+        if (t->kind != TK_WORD)
+            continue;
+        switch (t->cls) {
+        case C_WANT: case C_FORCE: case C_APPROVE: case C_BLOCK: case C_BAN:
+        case C_GET: case C_OWNED: case C_PARTNER: case C_COMPLETE:
+            return true;
+        case C_AUX_HAVE:
+            if (t->flags & F_GET)
+                return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 static void pass_b(struct sview *v)
 {
     size_t i;
@@ -2007,6 +2063,30 @@ static void pass_b(struct sview *v)
             break;
         }
     }
+}
+
+/* The tokens of sentence sent, for whoever tunes the rules (built with
+ * LIS_PARTIES_DEBUG only). */
+static void trace_tokens(const struct ctx *c, size_t sent)
+{
+#ifdef LIS_PARTIES_DEBUG
+    size_t k;
+
+    fprintf(stderr, "S%zu:", sent);
+    for (k = 0; k < c->n_toks; k++) {
+        const struct tok *t = &c->toks[k];
+
+        fprintf(stderr, " %s%.*s%s%s", t->kind == TK_ENT ? "[" : "",
+                (int)(t->e - t->s), c->doc->body + t->s,
+                t->kind == TK_ENT ? "]" : "", t->cls ? "/" : "");
+        if (t->cls)
+            fprintf(stderr, "%s", class_names[t->cls]);
+    }
+    fprintf(stderr, "\n");
+#else
+    (void)c;
+    (void)sent;
+#endif
 }
 
 /* ------------------------------------------------------------ parties */
@@ -2559,7 +2639,7 @@ void lis_parties_run(const struct lis_document *doc,
 {
     struct ctx c;
     size_t i, mi = 0;
-    size_t *deal = NULL, n_deal = 0, cap_deal = 0, dk;
+    bool cancelled = false;
 
     if (!doc || !an)
         return;
@@ -2588,87 +2668,70 @@ void lis_parties_run(const struct lis_document *doc,
     c.any = lis_xcalloc(FIRST_WORDS, sizeof *c.any);
     c.single = lis_xcalloc(FIRST_WORDS, sizeof *c.single);
     c.pair = lis_xcalloc(FIRST_WORDS, sizeof *c.pair);
+    {
+        size_t cap = 16;
+
+        /* at most one value per entry; at most half full */
+        while (cap < 2 * lis_lexicon_size(c.lex) + 2)
+            cap *= 2;
+        c.cls = lis_xcalloc(cap, sizeof *c.cls);
+        c.cls_mask = cap - 1;
+    }
     lis_lexicon_each(c.lex, add_first_word, &c);
 
-    /* pass 1: the sentences that hold a deal term, then their tokens, in
-     * one array reserved at once: growing it by copies would touch twice
-     * the memory, and fresh memory costs time of its own.  (Progress:
-     * each half counts the body once.) */
-    {
-        size_t bytes = 0;
+    /* Pass A, one sentence at a time: the sentences that hold a deal
+     * term, tokenised in one scratch array (the tokens of a large text,
+     * all kept, would take much fresh memory, which costs time of its
+     * own), and the transactions read from them.  Pass B needs the
+     * targets of every sentence: it reads again the few sentences that
+     * have one of its words, tokenised a second time from the same
+     * mention index.  (Progress: each pass counts the body once.) */
+    for (i = 0; i < an->n_sentences && !cancelled; i++) {
+        const struct lis_sentence *s = &an->sentences[i];
+        size_t m0;
 
-        for (i = 0; i < an->n_sentences; i++) {
-            const struct lis_sentence *s = &an->sentences[i];
-
-            if (lis_run_tick(run, s->start, 2 * doc->body_len)) {
-                n_deal = 0;     /* cancelled: the result is discarded */
-                break;
-            }
-            if (s->end > doc->body_len || s->start >= s->end)
-                continue;
-            if (has_deal_term(&c, s->start, s->end)) {
-                deal = lis_xgrow(deal, &cap_deal, n_deal + 1, sizeof *deal);
-                deal[n_deal++] = i;
-                bytes += s->end - s->start;
-            }
+        if (lis_run_tick(run, s->start, 2 * doc->body_len)) {
+            cancelled = true;   /* the result is discarded */
+            break;
         }
-        /* most tokens are a word and the space after it */
-        if (n_deal)
-            c.toks = lis_xgrow(c.toks, &c.cap_toks, bytes / 2 + 16,
-                               sizeof *c.toks);
-    }
-    for (dk = 0; dk < n_deal; dk++) {
-        const struct lis_sentence *s = &an->sentences[deal[dk]];
-        size_t before = c.n_toks;
-
-        i = deal[dk];
-        if (lis_run_tick(run, doc->body_len + s->start, 2 * doc->body_len))
-            break;      /* cancelled: lis_analyze discards the result */
+        if (s->end > doc->body_len || s->start >= s->end ||
+            !has_deal_term(&c, s->start, s->end))
+            continue;
+        c.n_toks = 0;
+        m0 = mi;
         if (tokenize(&c, s->start, s->end, &mi)) {
-            c.ds = lis_xgrow(c.ds, &c.cap_ds, c.n_ds + 1, sizeof *c.ds);
-            c.ds[c.n_ds].sent = i;
-            c.ds[c.n_ds].first = before;
-            c.ds[c.n_ds].n = c.n_toks - before;
-            c.n_ds++;
-        } else {
-            c.n_toks = before;
-        }
-    }
-    /* pass 2: transactions; pass 3: what needs them */
-    for (i = 0; i < c.n_ds; i++) {
-        struct sview v;
+            struct sview v;
 
-        sview_init(&v, &c, &c.ds[i]);
-        pass_a(&v);
+            sview_init(&v, &c, i);
+            pass_a(&v);
+            trace_tokens(&c, i);
+            if (needs_pass_b(&v)) {
+                c.ds = lis_xgrow(c.ds, &c.cap_ds, c.n_ds + 1, sizeof *c.ds);
+                c.ds[c.n_ds].sent = i;
+                c.ds[c.n_ds].mi = m0;
+                c.n_ds++;
+            }
+        }
     }
     c.targets = lis_xcalloc(an->n_entities, sizeof *c.targets);
     for (i = 0; i < c.n_claims; i++)
         if (c.claims[i].role == LIS_ROLE_TARGET && !c.claims[i].confirm)
             c.targets[c.claims[i].ent] = true;
-    for (i = 0; i < c.n_ds; i++) {
+    for (i = 0; i < c.n_ds && !cancelled; i++) {
+        const struct lis_sentence *s = &an->sentences[c.ds[i].sent];
         struct sview v;
 
-        sview_init(&v, &c, &c.ds[i]);
+        if (lis_run_tick(run, doc->body_len + s->start, 2 * doc->body_len)) {
+            cancelled = true;
+            break;
+        }
+        c.n_toks = 0;
+        mi = c.ds[i].mi;
+        tokenize(&c, s->start, s->end, &mi);
+        sview_init(&v, &c, c.ds[i].sent);
         pass_b(&v);
     }
 #ifdef LIS_PARTIES_DEBUG
-    /* a trace for whoever tunes the rules (not built by default) */
-    for (i = 0; i < c.n_ds; i++) {
-        size_t k;
-
-        fprintf(stderr, "S%zu:", c.ds[i].sent);
-        for (k = 0; k < c.ds[i].n; k++) {
-            const struct tok *t = &c.toks[c.ds[i].first + k];
-
-            fprintf(stderr, " %s%.*s%s%s", t->kind == TK_ENT ? "[" : "",
-                    (int)(t->e - t->s), doc->body + t->s,
-                    t->kind == TK_ENT ? "]" : "",
-                    t->cls ? "/" : "");
-            if (t->cls)
-                fprintf(stderr, "%s", class_names[t->cls]);
-        }
-        fprintf(stderr, "\n");
-    }
     for (i = 0; i < c.n_claims; i++)
         fprintf(stderr, "claim %s %s %s %s score %d S%zu%s\n",
                 an->entities[c.claims[i].ent].name,
@@ -2678,7 +2741,8 @@ void lis_parties_run(const struct lis_document *doc,
                 c.claims[i].score, c.claims[i].sent,
                 c.claims[i].confirm ? " (confirm)" : "");
 #endif
-    build_result(&c);
+    if (!cancelled)
+        build_result(&c);
 #ifdef LIS_PARTIES_DEBUG
     for (i = 0; i < an->n_parties; i++)
         fprintf(stderr, "party %s (%s) %s %s\n", an->parties[i].name,
@@ -2695,10 +2759,10 @@ void lis_parties_run(const struct lis_document *doc,
     free(c.claims);
     free(c.targets);
     free(c.toks);
-    free(deal);
     free(c.ds);
     free(c.first);
     free(c.any);
     free(c.single);
     free(c.pair);
+    free(c.cls);
 }

@@ -856,6 +856,35 @@ static void test_will_not_have(void **state)
     fixture_free(&f);
 }
 
+/* Pass B reads its sentences again (tokenised a second time from the same
+ * mention index): a regulator two sentences after the deal, a sentence
+ * without a deal between them, letters across 8-byte loads. */
+static void test_pass_b_later_sentence(void **state)
+{
+    static const struct ent_spec e[] = {
+        { "Microsoft", ORG, "Microsoft" },
+        { "Activision Blizzard", ORG, "Activision Blizzard|Activision" },
+        { "Commission européenne", ORG, "Commission européenne" },
+    };
+    struct fixture f;
+
+    (void)state;
+    fixture_text(&f, "Microsoft a racheté Activision Blizzard pour 69 "
+                 "milliards de dollars. Les analystes en parlent beaucoup. "
+                 "La Commission européenne a approuvé le rachat "
+                 "d’Activision Blizzard par Microsoft.\n", e, 3);
+    assert_non_null(f.an->deal);
+    expect(f.an, "Activision Blizzard", LIS_ROLE_TARGET, LIS_BID_NONE);
+    expect(f.an, "Microsoft", LIS_ROLE_ACQUIRER, LIS_BID_NONE);
+    expect(f.an, "Commission européenne", LIS_ROLE_REGULATOR, LIS_BID_NONE);
+    assert_int_equal(party(f.an, "Commission européenne")->stance,
+                     LIS_STANCE_APPROVE);
+    assert_int_equal(party(f.an, "Commission européenne")->evidence[0].start,
+                     f.an->sentences[2].start);
+    check_evidence(&f);
+    fixture_free(&f);
+}
+
 /* ---------------------------------------------------------------- false positives */
 
 static void test_common_words_are_not_deals(void **state)
@@ -1207,6 +1236,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_active_past),
+        cmocka_unit_test(test_pass_b_later_sentence),
         cmocka_unit_test(test_passive),
         cmocka_unit_test(test_nominal_rachat_par),
         cmocka_unit_test(test_nominal_offer_takeover_bid),
