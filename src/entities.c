@@ -69,7 +69,8 @@ enum {
     T_LETTERS1 = 1 << 11, /* a single letter */
     T_ROMAN = 1 << 12,   /* a Roman numeral (III, IV) */
     T_HASDIGIT = 1 << 13, /* has a digit (3DS, MD-83) */
-    T_HYPHEN = 1 << 14   /* has a hyphen (États-Unis, dit-il) */
+    T_HYPHEN = 1 << 14,  /* has a hyphen (États-Unis, dit-il) */
+    T_EXOTIC = 1 << 15   /* has a letter past Latin Extended-B */
 };
 
 /* Function words the rules look at, recognised once per token. */
@@ -340,11 +341,24 @@ struct ent {
 struct memo_slot {
     uint64_t key;           /* 0: empty */
     const char *val;        /* lexicon value (borrowed), NULL: absent */
+    int code;               /* longest matches: an enum lm */
 };
+
+/* The proper prefixes of a lexicon's entries at which a longest match
+ * goes on (those lis_lexicon_add records), hashed as tokenize hashes
+ * words: a word outside this set ends every match that reaches it. */
+struct pfx {
+    const struct lis_lexicon *lx;
+    struct hset set;
+};
+
+#define N_PFX 6
 
 struct memo {
     struct memo_slot *v;
     size_t cap, n;
+    struct pfx pfx[N_PFX];
+    size_t n_pfx;
 };
 
 struct recent {
@@ -613,27 +627,34 @@ static inline uint64_t fh_end(const struct fh *f)
     return h ? h : 1;
 }
 
-/* Hash of s[0..n) folded to lower case (’ == '); tokenize computes the
- * same in passing. */
-static uint64_t fold_hash(const char *s, size_t n)
+/* Feed s[0..n) folded to lower case (’ == ') into f. */
+static void fh_fold(struct fh *f, const char *s, size_t n)
 {
-    struct fh f;
     size_t i = 0;
 
-    fh_init(&f);
     while (i < n) {
         unsigned char ch = (unsigned char)s[i];
         uint32_t cp;
 
         if (ch < 0x80) {
-            fh_byte(&f, (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32
-                                                               : ch));
+            fh_byte(f, (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32
+                                                              : ch));
             i++;
             continue;
         }
         i += get_cp(s, n, i, &cp);
-        fh_cp(&f, cp);
+        fh_cp(f, cp);
     }
+}
+
+/* Hash of s[0..n) folded to lower case (’ == '); tokenize computes the
+ * same in passing. */
+static uint64_t fold_hash(const char *s, size_t n)
+{
+    struct fh f;
+
+    fh_init(&f);
+    fh_fold(&f, s, n);
     return fh_end(&f);
 }
 
@@ -712,6 +733,8 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
                 i += n;
                 continue;
             }
+            if (cp >= LATIN_CASE_END)
+                flags |= T_EXOTIC;
         }
         s = i;
         fh_init(&h);
@@ -839,6 +862,8 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
                 if (is_letter(cp)) {
                     fh_cp(&h, cp);
                     letters++;
+                    if (cp >= LATIN_CASE_END)
+                        flags |= T_EXOTIC;
                     if (c_is_upper(c, cp)) {
                         uppers++;
                         if (seg_lower)
@@ -985,29 +1010,20 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
 
 /* ------------------------------------------------------------ helpers */
 
-/* Whole-word lookups are memoised by the word's hash: the same word gets
- * the same answer, and a text has far fewer words than tokens. */
-static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
-                         size_t s, size_t e, uint64_t h, const char **val)
+/* The memo slot for key (never 0): the one holding it, or the empty slot
+ * where it goes (key already set, code and val to fill in). */
+static struct memo_slot *memo_find(struct memo *m, uint64_t key, bool *hit)
 {
-    struct memo *m = c->memo;
-    uint64_t key = (h ^ (uint64_t)(uintptr_t)lx) * 0x9E3779B97F4A7C15ULL;
-    size_t i;
-    const char *v = NULL;
-    bool r;
+    size_t i = key & (m->cap - 1);
 
-    if (!key)
-        key = 1;
-    i = key & (m->cap - 1);
     while (m->v[i].key) {
         if (m->v[i].key == key) {
-            if (val)
-                *val = m->v[i].val;
-            return m->v[i].val != NULL;
+            *hit = true;
+            return &m->v[i];
         }
         i = (i + 1) & (m->cap - 1);
     }
-    r = lis_lexicon_has(lx, c->body + s, e - s, &v);
+    *hit = false;
     if ((m->n + 1) * 2 > m->cap) {
         struct memo_slot *old = m->v;
         size_t oldcap = m->cap, k;
@@ -1029,12 +1045,30 @@ static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
         while (m->v[i].key)
             i = (i + 1) & (m->cap - 1);
     }
-    m->v[i].key = key;
-    m->v[i].val = r ? (v ? v : "") : NULL;
     m->n++;
+    m->v[i].key = key;
+    return &m->v[i];
+}
+
+/* Whole-word lookups are memoised by the word's hash: the same word gets
+ * the same answer, and a text has far fewer words than tokens. */
+static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
+                         size_t s, size_t e, uint64_t h, const char **val)
+{
+    uint64_t key = (h ^ (uint64_t)(uintptr_t)lx) * 0x9E3779B97F4A7C15ULL;
+    struct memo_slot *sl;
+    bool hit;
+
+    sl = memo_find(c->memo, key ? key : 1, &hit);
+    if (!hit) {
+        const char *v = NULL;
+
+        sl->val = lis_lexicon_has(lx, c->body + s, e - s, &v)
+                      ? (v ? v : "") : NULL;
+    }
     if (val)
-        *val = r ? (v ? v : "") : NULL;
-    return r;
+        *val = sl->val;
+    return sl->val != NULL;
 }
 
 static bool tok_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
@@ -1501,11 +1535,159 @@ static size_t tok_ending_at(const struct ctx *c, size_t i, size_t end)
     return LIS_NONE;
 }
 
+/* Longest matches, memoised.  A match from a word walks on only while the
+ * folded text read so far is a prefix of some entry (struct pfx); once it
+ * is not, the answer depends on the words read and on whether a word can
+ * end there, nothing else.  So a word (or a pair of words) that no entry
+ * continues gets its answer once, stored by its hash as where the match
+ * ends: nowhere, at the first word, at the second. */
+enum lm { LM_NONE, LM_FIRST, LM_SECOND, LM_WALK };
+
+static void pfx_add_entry(void *ctx, const char *key, size_t klen,
+                          const char *value)
+{
+    struct hset *set = ctx;
+    struct fh f;
+    size_t i = 0;
+
+    (void)value;
+    fh_init(&f);
+    while (i < klen) {
+        uint32_t cp, next;
+        size_t n = lis_lex_get_cp(key + i, klen - i, &cp);
+
+        fh_bytes(&f, (const unsigned char *)key + i, n);
+        i += n;
+        if (i >= klen)
+            break;
+        lis_lex_get_cp(key + i, klen - i, &next);
+        /* where lis_lexicon_add records a prefix */
+        if (!(lis_lex_is_word_cp(cp) && lis_lex_is_word_cp(next)))
+            hset_add(set, fh_end(&f));
+    }
+}
+
+/* The prefix set of lx, built on first use. */
+static const struct hset *pfx_of(const struct ctx *c,
+                                 const struct lis_lexicon *lx)
+{
+    struct memo *m = c->memo;
+    size_t k;
+
+    for (k = 0; k < m->n_pfx; k++)
+        if (m->pfx[k].lx == lx)
+            return &m->pfx[k].set;
+    if (m->n_pfx == N_PFX)
+        return NULL;
+    m->pfx[k].lx = lx;
+    lis_lexicon_each(lx, pfx_add_entry, &m->pfx[k].set);
+    m->n_pfx++;
+    return &m->pfx[k].set;
+}
+
+/* Can a lexicon match end right after token t (the text that follows is
+ * no word character)? */
+static bool match_may_end(const struct ctx *c, const struct tok *t)
+{
+    uint32_t cp;
+    unsigned char ch;
+
+    if (t->e >= c->sent_end || (t->flags & T_ELIDED))
+        return true;
+    ch = (unsigned char)c->body[t->e];
+    if (ch < 0x80)
+        return !ascii_alnum[ch];
+    get_cp(c->body, c->sent_end, t->e, &cp);
+    return !lis_lex_is_word_cp(cp);
+}
+
+/* Fill a fresh memo slot: the longest match of lx on s[0..second), whose
+ * folded text hashes to h, as where it ends (first or second bytes in);
+ * LM_WALK when it may go on past second or ends elsewhere. */
+static void walk_fill(const struct ctx *c, struct memo_slot *sl,
+                      const struct lis_lexicon *lx, uint64_t h,
+                      const char *s, size_t first, size_t second)
+{
+    const struct hset *pfx = pfx_of(c, lx);
+
+    sl->code = LM_WALK;
+    sl->val = NULL;
+    if (pfx && !hset_has(pfx, h)) {
+        const char *v = NULL;
+        size_t len = lis_lexicon_match(lx, s, second, &v);
+
+        if (len == 0)
+            sl->code = LM_NONE;
+        else if (len == first)
+            sl->code = LM_FIRST;
+        else if (len == second)
+            sl->code = LM_SECOND;
+        sl->val = v;
+    }
+}
+
+/* Where the longest match of lx from token i ends when it cannot go past
+ * token j (j == i or i + 1, no gap between them), memoised. */
+static const struct memo_slot *match_memo(const struct ctx *c,
+                                          const struct lis_lexicon *lx,
+                                          size_t i, size_t j)
+{
+    const struct tok *t = &c->toks[i], *u = &c->toks[j];
+    uint64_t key = (t->h ^ (uint64_t)(uintptr_t)lx) * 0xC2B2AE3D27D4EB4FULL;
+    struct memo_slot *sl;
+    uint64_t h = t->h;
+    bool hit;
+
+    if (j != i)
+        key = ((key ^ u->h) * 0x165667B19E3779F9ULL) ^
+              (u->s == t->e ? 0x27D4EB2F165667C5ULL : 0x94D049BB133111EBULL);
+    key ^= key >> 31;
+    sl = memo_find(c->memo, key ? key : 1, &hit);
+    if (hit)
+        return sl;
+    if (j != i) {
+        struct fh f;
+
+        fh_init(&f);
+        fh_fold(&f, c->body + t->s, t->e - t->s);
+        if (u->s != t->e)
+            fh_byte(&f, ' ');       /* white space matches as one space */
+        fh_fold(&f, c->body + u->s, u->e - u->s);
+        h = fh_end(&f);
+    }
+    walk_fill(c, sl, lx, h, c->body + t->s, t->e - t->s, u->e - t->s);
+    return sl;
+}
+
+/* The longest match of lx from token i to the end of the sentence
+ * (lis_lexicon_match); *val only set on a match. */
 static size_t lex_match(const struct ctx *c, const struct lis_lexicon *lx,
                         size_t i, const char **val)
 {
     const struct tok *t = &c->toks[i];
 
+    if (!(t->flags & T_EXOTIC) && match_may_end(c, t)) {
+        const struct memo_slot *sl = match_memo(c, lx, i, i);
+
+        if (sl->code == LM_WALK && i + 1 < c->n_toks &&
+            !(c->toks[i + 1].flags & (T_GAP | T_EXOTIC)) &&
+            match_may_end(c, &c->toks[i + 1]))
+            sl = match_memo(c, lx, i, i + 1);
+        switch (sl->code) {
+        case LM_NONE:
+            return 0;
+        case LM_FIRST:
+            if (val)
+                *val = sl->val;
+            return t->e - t->s;
+        case LM_SECOND:
+            if (val)
+                *val = sl->val;
+            return c->toks[i + 1].e - t->s;
+        default:
+            break;
+        }
+    }
     return lis_lexicon_match(lx, c->body + t->s, c->sent_end - t->s, val);
 }
 
@@ -2191,6 +2373,39 @@ static size_t process_descriptor(struct ctx *c, size_t i)
     return k;
 }
 
+/* lis_lexicon_match of the descriptors on buf ("le " + avail bytes from
+ * token n), memoised by n's hash as lex_match does. */
+static size_t fused_match(const struct ctx *c, const struct tok *n,
+                          const char *buf, size_t avail, const char **val)
+{
+    const struct lis_lexicon *lx = c->lx->descriptors;
+    size_t nl = n->e - n->s;
+
+    if (nl <= avail && !(n->flags & T_EXOTIC) && match_may_end(c, n)) {
+        uint64_t key = (n->h ^ (uint64_t)(uintptr_t)lx) *
+                       0x94D049BB133111EBULL;
+        struct memo_slot *sl;
+        bool hit;
+
+        key ^= key >> 29;
+        sl = memo_find(c->memo, key ? key : 1, &hit);
+        if (!hit) {
+            struct fh f;
+
+            fh_init(&f);
+            fh_fold(&f, buf, 3 + nl);
+            walk_fill(c, sl, lx, fh_end(&f), buf, 3, 3 + nl);
+        }
+        if (sl->code == LM_NONE)
+            return 0;
+        if (sl->code == LM_SECOND) {
+            *val = sl->val;
+            return 3 + nl;
+        }
+    }
+    return lis_lexicon_match(lx, buf, avail + 3, val);
+}
+
 /* "du groupe", "au géant": the article is fused with the preposition;
  * match "le" + the noun and mention the noun alone. */
 static size_t process_fused_descriptor(struct ctx *c, size_t i)
@@ -2211,7 +2426,7 @@ static size_t process_fused_descriptor(struct ctx *c, size_t i)
         avail = sizeof buf - 4;
     memcpy(buf, "le ", 3);
     memcpy(buf + 3, c->body + n->s, avail);
-    len = lis_lexicon_match(c->lx->descriptors, buf, avail + 3, &val);
+    len = fused_match(c, n, buf, avail, &val);
     if (len <= 3 || !val || strcmp(val, "ORG") != 0)
         return i;
     end = n->s + len - 3;
@@ -2530,6 +2745,8 @@ void lis_entities_run(const struct lis_document *doc,
     free(c.toks);
     free(c.fw_slots);
     free(c.fw_hash);
+    for (k = 0; k < c.memo->n_pfx; k++)
+        free(c.memo->pfx[k].set.v);
     free(c.memo->v);
     free(c.memo);
     free(c.lower.v);
