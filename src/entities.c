@@ -210,7 +210,7 @@ static inline void hset_add(struct hset *h, uint64_t x)
 
     if (!x)
         x = 1;
-    if ((h->n + 1) * 2 > h->cap)
+    if (!h->cap)
         hset_grow(h);
     i = x & (h->cap - 1);
     while (h->v[i]) {
@@ -219,7 +219,9 @@ static inline void hset_add(struct hset *h, uint64_t x)
         i = (i + 1) & (h->cap - 1);
     }
     h->v[i] = x;
-    h->n++;
+    /* at most half full: probes stay short, a free slot always exists */
+    if (++h->n * 2 > h->cap)
+        hset_grow(h);
 }
 
 static bool hset_has(const struct hset *h, uint64_t x)
@@ -367,6 +369,13 @@ struct recent {
     bool subject;
 };
 
+enum { C3_LOWER = 1, C3_UPPER = 2 };
+
+/* Byte classes: CL_GAP, ASCII but no letter or digit (between words);
+ * CL_END, that but the hyphen and the apostrophe (ends a word whatever
+ * follows). */
+enum { CL_GAP = 1, CL_END = 2 };
+
 #define RING 64
 #define LATIN_CASE_END 0x250
 
@@ -402,6 +411,11 @@ struct ctx {
      * per run: the Latin letters of a French text, without a library call
      * per letter */
     unsigned char latin_case[LATIN_CASE_END];
+    /* after a 0xC3 lead byte (U+00C0..U+00FF): C3_LOWER for the lower-case
+     * letters that fold to themselves, C3_UPPER for the capitals that
+     * fold by adding 0x20; 0 for the others and non-continuation bytes */
+    unsigned char c3[256];
+    unsigned char cls[256];     /* CL_ bits of each byte */
 };
 
 /* ------------------------------------------------------------ characters */
@@ -488,10 +502,6 @@ static bool is_quote_mark(uint32_t cp)
 /* Does s[0..n) (the letters before an apostrophe) form an elided word? */
 static bool elision_prefix(const char *s, size_t n)
 {
-    static const char *const pre[] = {
-        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
-        "puisqu", "quoiqu", "presqu"
-    };
     char low[8];
     size_t i;
 
@@ -504,12 +514,22 @@ static bool elision_prefix(const char *s, size_t n)
             return false;
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    if (n == 1)         /* the common case: l' d' s' ... */
-        return strchr("ldjmnstc", low[0]) != NULL && low[0] != '\0';
-    for (i = 0; i < LIS_ARRAY_LEN(pre); i++)
-        if (strlen(pre[i]) == n && memcmp(pre[i], low, n) == 0)
-            return true;
-    return false;
+    switch (n) {
+    case 1:             /* the common case: l' d' s' ... */
+        return low[0] >= 'a' && low[0] <= 'z' &&
+               strchr("ldjmnstc", low[0]) != NULL;
+    case 2:
+        return memcmp(low, "qu", 2) == 0;
+    case 5:
+        return memcmp(low, "jusqu", 5) == 0;
+    case 6:
+        return memcmp(low, "lorsqu", 6) == 0 ||
+               memcmp(low, "puisqu", 6) == 0 ||
+               memcmp(low, "quoiqu", 6) == 0 ||
+               memcmp(low, "presqu", 6) == 0;
+    default:
+        return false;
+    }
 }
 
 /* Word hashes: the folded bytes are packed eight at a time and mixed per
@@ -616,15 +636,16 @@ static inline void fh_cp(struct fh *f, uint32_t cp)
         fh_byte(f, (unsigned char)tmp[k]);
 }
 
+/* The word's hash.  A word of up to seven folded bytes is its bytes and
+ * length in one 64-bit value, which a multiplication by an odd constant
+ * and a shift-xor (both one to one) mix: no two short words share a hash.
+ * (0 is possible but nearly never: the sets and the memo map it to 1.) */
 static inline uint64_t fh_end(const struct fh *f)
 {
     uint64_t h = (f->h ^ f->acc ^ ((uint64_t)f->sh << 56)) *
                  0xc4ceb9fe1a85ec53ULL;
 
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h ? h : 1;
+    return h ^ (h >> 32);
 }
 
 /* Feed s[0..n) folded to lower case (’ == ') into f. */
@@ -697,316 +718,485 @@ static const unsigned char ascii_alnum[128] = {
     ['y'] = 1, ['z'] = 1,
 };
 
-/* Split body[from..to) into word tokens with their flags.  light: the
- * first pass, which keeps no tokens and only records the words in c->lower
- * and c->strong (see the comment at the top). */
-static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
+/* The general word scanner: the word starting at b[s] (a letter or a
+ * digit) up to to, its end, its hash and its flags (T_LETTERS1, T_INITIAL,
+ * T_UPPER and T_ROMAN only when !light). */
+static unsigned scan_word(const struct ctx *c, size_t s, size_t to,
+                          bool light, size_t *end, uint64_t *hash)
 {
     const char *b = c->body;
-    size_t i = from, gap = from;
+    size_t j = s, letters = 0, uppers = 0, digits = 0;
+    struct fh h;
+    bool seg_lower = false, camel = false, elided = false;
+    unsigned flags = 0;
+    uint32_t cp;
 
-    c->n_toks = 0;
-    while (i < to) {
-        uint32_t cp;
-        unsigned char ch = (unsigned char)b[i];
-        size_t s, j;
-        size_t letters = 0, uppers = 0, digits = 0;
-        struct fh h;
-        bool seg_lower = false, camel = false, elided = false;
-        unsigned flags = 0;
-        struct tok *t;
+    fh_init(&h);
+    get_cp(b, to, s, &cp);
+    if (c_is_upper(c, cp))
+        flags |= T_CAP;
+    else if (c_is_lower(c, cp))
+        flags |= T_LOWER;
+    else if (is_digit(cp))
+        flags |= T_DIGIT;
+    while (j < to) {
+        uint32_t nx = 0;
+        size_t m;
+        unsigned char ch = (unsigned char)b[j];
 
         if (ch < 0x80) {
-            if (!ascii_alnum[ch]) {
-                /* spaces and punctuation between words */
-                do
-                    i++;
-                while (i < to && (ch = (unsigned char)b[i]) < 0x80 &&
-                       !ascii_alnum[ch]);
-                continue;
-            }
-            cp = ch;
-        } else {
-            size_t n = get_cp(b, to, i, &cp);
-
-            if (!is_letter(cp) && !is_digit(cp)) {
-                i += n;
-                continue;
-            }
-            if (cp >= LATIN_CASE_END)
-                flags |= T_EXOTIC;
-        }
-        s = i;
-        fh_init(&h);
-        if ((unsigned char)(ch - 'a') < 26) {
-            /* The common word: lower-case ASCII letters up to a byte that
-             * cannot continue a word.  Same hash and flags as the general
-             * loop below, which takes over at any other byte. */
-            size_t r = i;
-            unsigned char e;
-
-            flags = T_LOWER;
-#ifdef LIS_SWAR
-            while (to - r >= 8) {
-                uint64_t v;
-                unsigned nb;
-
-                memcpy(&v, b + r, 8);
-                nb = lower_run8(v);
-                if (nb)
-                    fh_word(&h, v, nb);
-                r += nb;
-                if (nb < 8)
-                    goto fast_run_done;
-            }
-#endif
-            {
-                size_t q = r;
-
-                while (r < to && (unsigned char)(b[r] - 'a') < 26)
-                    r++;
-                fh_bytes(&h, (const unsigned char *)b + q, r - q);
-            }
-#ifdef LIS_SWAR
-        fast_run_done:
-#endif
-            j = r;
-            if (r < to && ((e = (unsigned char)b[r]) >= 0x80 || e == '-' ||
-                           e == '\'' ||
-                           (unsigned char)((e | 0x20) - 'a') < 26 ||
-                           (unsigned char)(e - '0') < 10)) {
-                letters = r - i;
-                seg_lower = true;
-                goto word_rest;
-            }
-            if (light) {
-                hset_add(&c->lower, fh_end(&h));
-                c->n_toks++;
-                gap = j;
-                i = j;
-                continue;
-            }
-            if (j - s == 1)
-                flags |= T_LETTERS1;
-            goto word_gap;
-        }
-        if (c_is_upper(c, cp))
-            flags |= T_CAP;
-        else if (c_is_lower(c, cp))
-            flags |= T_LOWER;
-        else if (is_digit(cp))
-            flags |= T_DIGIT;
-        j = i;
-    word_rest:
-        while (j < to) {
-            uint32_t nx = 0;
-            size_t m;
-
-            ch = (unsigned char)b[j];
-            if (ch < 0x80) {
-                if (ch >= 'a' && ch <= 'z') {
-                    /* a run of lower-case ASCII: most of a French text */
-                    size_t r = j;
+            if (ch >= 'a' && ch <= 'z') {
+                /* a run of lower-case ASCII: most of a French text */
+                size_t r = j;
 
 #ifdef LIS_SWAR
-                    /* eight bytes at a time, hashed as they are read */
-                    while (to - r >= 8) {
-                        uint64_t v;
-                        unsigned nb;
+                /* eight bytes at a time, hashed as they are read */
+                while (to - r >= 8) {
+                    uint64_t v;
+                    unsigned nb;
 
-                        memcpy(&v, b + r, 8);
-                        nb = lower_run8(v);
-                        if (nb)
-                            fh_word(&h, v, nb);
-                        r += nb;
-                        if (nb < 8)
-                            goto run_done;
-                    }
-#endif
-                    {
-                        size_t q = r;
-
-                        while (r < to && (unsigned char)(b[r] - 'a') < 26)
-                            r++;
-                        fh_bytes(&h, (const unsigned char *)b + q, r - q);
-                    }
-#ifdef LIS_SWAR
-                run_done:
-#endif
-                    letters += r - j;
-                    seg_lower = true;
-                    j = r;
-                    continue;
+                    memcpy(&v, b + r, 8);
+                    nb = lower_run8(v);
+                    if (nb)
+                        fh_word(&h, v, nb);
+                    r += nb;
+                    if (nb < 8)
+                        goto run_done;
                 }
-                if (ch >= 'A' && ch <= 'Z') {
-                    letters++;
+#endif
+                {
+                    size_t q = r;
+
+                    while (r < to && (unsigned char)(b[r] - 'a') < 26)
+                        r++;
+                    fh_bytes(&h, (const unsigned char *)b + q, r - q);
+                }
+#ifdef LIS_SWAR
+            run_done:
+#endif
+                letters += r - j;
+                seg_lower = true;
+                j = r;
+                continue;
+            }
+            if (ch >= 'A' && ch <= 'Z') {
+                letters++;
+                uppers++;
+                if (seg_lower)
+                    camel = true;
+                fh_byte(&h, (unsigned char)(ch + 32));
+                j++;
+                continue;
+            }
+            if (ch >= '0' && ch <= '9') {
+                digits++;
+                fh_byte(&h, ch);
+                j++;
+                continue;
+            }
+            if (ch != '-' && ch != '\'')
+                break;
+            cp = ch;
+            m = 1;
+        } else {
+            m = get_cp(b, to, j, &cp);
+            if (is_letter(cp)) {
+                fh_cp(&h, cp);
+                letters++;
+                if (cp >= LATIN_CASE_END)
+                    flags |= T_EXOTIC;
+                if (c_is_upper(c, cp)) {
                     uppers++;
                     if (seg_lower)
                         camel = true;
-                    fh_byte(&h, (unsigned char)(ch + 32));
-                    j++;
-                    continue;
-                }
-                if (ch >= '0' && ch <= '9') {
-                    digits++;
-                    fh_byte(&h, ch);
-                    j++;
-                    continue;
-                }
-                if (ch != '-' && ch != '\'')
-                    break;
-                cp = ch;
-                m = 1;
-            } else {
-                m = get_cp(b, to, j, &cp);
-                if (is_letter(cp)) {
-                    fh_cp(&h, cp);
-                    letters++;
-                    if (cp >= LATIN_CASE_END)
-                        flags |= T_EXOTIC;
-                    if (c_is_upper(c, cp)) {
-                        uppers++;
-                        if (seg_lower)
-                            camel = true;
-                    } else if (c_is_lower(c, cp)) {
-                        seg_lower = true;
-                    }
-                    j += m;
-                    continue;
-                }
-                if (cp != 0xAD && !is_hyphen(cp) && !is_apos(cp))
-                    break;
-            }
-            /* a connector: it belongs to the word when a letter follows */
-            if (j + m < to)
-                get_cp(b, to, j + m, &nx);
-            if ((cp == 0xAD || is_hyphen(cp)) &&
-                (is_letter(nx) || is_digit(nx))) {
-                fh_cp(&h, cp);
-                if (cp != 0xAD) {
-                    seg_lower = false;
-                    flags |= T_HYPHEN;
+                } else if (c_is_lower(c, cp)) {
+                    seg_lower = true;
                 }
                 j += m;
                 continue;
             }
-            if (is_apos(cp) && is_letter(nx)) {
-                fh_byte(&h, (unsigned char)'\'');
-                if (elision_prefix(b + s, j - s)) {
-                    j += m;
-                    elided = true;
-                    break;
-                }
-                j += m;
-                continue;
+            if (cp != 0xAD && !is_hyphen(cp) && !is_apos(cp))
+                break;
+        }
+        /* a connector: it belongs to the word when a letter follows */
+        if (j + m < to)
+            get_cp(b, to, j + m, &nx);
+        if ((cp == 0xAD || is_hyphen(cp)) &&
+            (is_letter(nx) || is_digit(nx))) {
+            fh_cp(&h, cp);
+            if (cp != 0xAD) {
+                seg_lower = false;
+                flags |= T_HYPHEN;
             }
-            break;
-        }
-        /* Mc/Mac names are not CamelCase brands */
-        if (camel && flags & T_CAP && (j - s > 2) &&
-            (memcmp(b + s, "Mc", 2) == 0 || memcmp(b + s, "Mac", 3) == 0))
-            camel = false;
-        if (camel)
-            flags |= T_CAMEL;
-        if (elided)
-            flags |= T_ELIDED;
-        if (digits)
-            flags |= T_HASDIGIT;
-        if (light) {
-            /* the first pass reads only the case, CamelCase, elision and
-             * weak-position flags */
-        } else if (letters >= 2 && uppers == letters && !elided) {
-            size_t k;
-            bool roman = true;
-
-            for (k = s; k < j; k++)
-                if (!strchr("IVXLC", b[k]))
-                    roman = false;
-            flags |= roman ? T_ROMAN : T_UPPER;
-        } else if (letters >= 2 && uppers >= 1 && (flags & T_CAP) &&
-                   b[j - 1] == 'e' && j - s <= 8) {
-            size_t k;
-            bool roman = true;
-
-            for (k = s; k + 1 < j; k++)     /* "XVe siècle" */
-                if (!strchr("IVXLC", b[k]))
-                    roman = false;
-            if (roman)
-                flags |= T_ROMAN;
-        }
-        if (letters == 1 && !light) {
-            flags |= T_LETTERS1;
-            if ((flags & T_CAP) && j < to && b[j] == '.')
-                flags |= T_INITIAL;
-        }
-        /* what separates it from the previous word */
-    word_gap:
-        if (c->n_toks == 0)
-            flags |= T_WEAK;
-        /* (the first pass needs the weak mark of capitalised words only) */
-        if (gap < s && !(s - gap == 1 && b[gap] == ' ') &&
-            (!light || (flags & T_CAP))) {
-            size_t g = gap;
-
-            while (g < s) {
-                uint32_t gc;
-
-                g += get_cp(b, s, g, &gc);
-                if (gc == ' ' || lis_lex_is_space_cp(gc))
-                    continue;
-                flags |= T_GAP;
-                if (gc == ',')
-                    flags |= T_COMMA;
-                else if (is_quote_mark(gc))
-                    flags |= T_QUOTE | T_WEAK;
-                else if (gc == ':' || gc == '(' || gc == '[' ||
-                         gc == '.' || gc == '!' || gc == '?' ||
-                         gc == 0x2026 || gc == 0x2013 || gc == 0x2014 ||
-                         gc == '-' || gc == ';')
-                    flags |= T_WEAK;
-            }
-        }
-        if (light) {
-            /* The first pass: which words occur in lower case, which
-             * capitalised where that means something; no token kept. */
-            if (!(flags & T_ELIDED)) {
-                if ((flags & T_LOWER) && !(flags & T_CAMEL))
-                    hset_add(&c->lower, fh_end(&h));
-                else if ((flags & T_CAP) && !(flags & T_WEAK))
-                    hset_add(&c->strong, fh_end(&h));
-            }
-            c->n_toks++;
-            gap = j;
-            i = j;
+            j += m;
             continue;
         }
+        if (is_apos(cp) && is_letter(nx)) {
+            fh_byte(&h, (unsigned char)'\'');
+            if (elision_prefix(b + s, j - s)) {
+                j += m;
+                elided = true;
+                break;
+            }
+            j += m;
+            continue;
+        }
+        break;
+    }
+    /* Mc/Mac names are not CamelCase brands */
+    if (camel && flags & T_CAP && (j - s > 2) &&
+        (memcmp(b + s, "Mc", 2) == 0 || memcmp(b + s, "Mac", 3) == 0))
+        camel = false;
+    if (camel)
+        flags |= T_CAMEL;
+    if (elided)
+        flags |= T_ELIDED;
+    if (digits)
+        flags |= T_HASDIGIT;
+    if (light) {
+        /* the first pass reads only the case, CamelCase, elision and
+         * weak-position flags */
+    } else if (letters >= 2 && uppers == letters && !elided) {
+        size_t k;
+        bool roman = true;
+
+        for (k = s; k < j; k++)
+            if (!strchr("IVXLC", b[k]))
+                roman = false;
+        flags |= roman ? T_ROMAN : T_UPPER;
+    } else if (letters >= 2 && uppers >= 1 && (flags & T_CAP) &&
+               b[j - 1] == 'e' && j - s <= 8) {
+        size_t k;
+        bool roman = true;
+
+        for (k = s; k + 1 < j; k++)     /* "XVe siècle" */
+            if (!strchr("IVXLC", b[k]))
+                roman = false;
+        if (roman)
+            flags |= T_ROMAN;
+    }
+    if (letters == 1 && !light) {
+        flags |= T_LETTERS1;
+        if ((flags & T_CAP) && j < to && b[j] == '.')
+            flags |= T_INITIAL;
+    }
+    *end = j;
+    *hash = fh_end(&h);
+    return flags;
+}
+
+/* Does byte e, after a word, end it whatever follows (ASCII, neither a
+ * letter, a digit, a hyphen nor an apostrophe)? */
+static inline bool ends_word(const struct ctx *c, unsigned char e)
+{
+    return (c->cls[e] & CL_END) != 0;
+}
+
+#ifdef LIS_SWAR
+/* fh of the word b[s..e) read as it is, but for fold or-ed into its first
+ * eight bytes (the first letter's case); reads only body[from..to). */
+static inline uint64_t raw_hash(const char *b, size_t from, size_t s,
+                                size_t e, size_t to, uint64_t fold)
+{
+    struct fh f;
+    uint64_t w;
+
+    fh_init(&f);
+    while (e - s >= 8) {
+        memcpy(&w, b + s, 8);
+        f.h = (f.h ^ (w | fold)) * 0xff51afd7ed558ccdULL;
+        f.h ^= f.h >> 29;
+        fold = 0;
+        s += 8;
+    }
+    if (s < e) {
+        unsigned n = (unsigned)(e - s), k;
+
+        if (to - s >= 8) {
+            memcpy(&w, b + s, 8);
+            w &= ((uint64_t)1 << (8 * n)) - 1;
+        } else if (e - from >= 8) {
+            /* the eight bytes that end the word, shifted down */
+            memcpy(&w, b + e - 8, 8);
+            w >>= 8 * (8 - n);
+        } else {
+            for (w = 0, k = 0; k < n; k++)
+                w |= (uint64_t)(unsigned char)b[s + k] << (8 * k);
+        }
+        f.acc = w | fold;
+        f.sh = 8 * n;
+    }
+    return fh_end(&f);
+}
+#endif
+
+/* fh of a word of nb (1..7) folded bytes, the low bytes of v. */
+static inline uint64_t short_hash(uint64_t v, unsigned nb)
+{
+    struct fh f;
+
+    fh_init(&f);
+    f.acc = v & (((uint64_t)1 << (8 * nb)) - 1);
+    f.sh = 8 * nb;
+    return fh_end(&f);
+}
+
+/* The flags scan_word gives a word of fast_word of n bytes, ended at b[e],
+ * beyond its case. */
+static inline unsigned fast_flags(const char *b, size_t s, size_t n,
+                                  size_t e, size_t to, unsigned flags)
+{
+    if (n == 1 || (n == 2 && (unsigned char)b[s] == 0xC3)) {
+        flags |= T_LETTERS1;
+        if ((flags & T_CAP) && e < to && b[e] == '.')
+            flags |= T_INITIAL;
+    } else if ((flags & T_CAP) && n == 2 && b[s + 1] == 'e' &&
+               strchr("IVXLC", b[s])) {
+        flags |= T_ROMAN;       /* "Ve", and "Le" too */
+    }
+    return flags;
+}
+
+/* "l'", "qu’", "L'": the ASCII letters b[s..r) (the first folded by fold)
+ * and the apostrophe at b[r], followed by a letter, as scan_word reads an
+ * elided word; false when it does not read one there. */
+static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
+                                size_t to, uint64_t fold, size_t *end,
+                                uint64_t *hash)
+{
+    const char *b = c->body;
+    size_t a = 0, k;
+    unsigned char nx;
+    uint64_t acc = 0;
+
+    if (b[r] == '\'')
+        a = 1;
+    else if (to - r >= 3 && memcmp(b + r, "\xE2\x80\x99", 3) == 0)
+        a = 3;
+    else if (to - r >= 2 && memcmp(b + r, "\xCA\xBC", 2) == 0)
+        a = 2;
+    if (!a || r + a >= to || r - s > 6)
+        return false;
+    nx = (unsigned char)b[r + a];
+    if (!((unsigned char)((nx | 0x20) - 'a') < 26 ||
+          (nx == 0xC3 && to - r - a >= 2 &&
+           c->c3[(unsigned char)b[r + a + 1]])) ||
+        !elision_prefix(b + s, r - s))
+        return false;
+    for (k = s; k < r; k++)
+        acc |= (uint64_t)(unsigned char)b[k] << (8 * (k - s));
+    acc |= fold | (uint64_t)'\'' << (8 * (r - s));
+    *end = r + a;
+    *hash = short_hash(acc, (unsigned)(r - s + 1));
+    return true;
+}
+
+/* The common words, read without scan_word's per-character work: an ASCII
+ * or Latin-1 letter then lower-case ones only (their folded bytes are their
+ * bytes but for the first letter, so they hash from eight-byte loads), an
+ * elided article or pronoun, a number; each up to a character that ends it
+ * whatever follows (ends_word) or to.  Returns the flags scan_word would
+ * give, with *end and *hash; 0 for any other word, left to scan_word. */
+static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
+                                 size_t to, bool light, size_t *end,
+                                 uint64_t *hash)
+{
+#ifdef LIS_SWAR
+    const char *b = c->body;
+    unsigned char ch = (unsigned char)b[s], x;
+    uint64_t fold = 0, v;
+    unsigned flags = T_LOWER, nb;
+    size_t r = s + 1;
+
+    if ((unsigned char)(ch - 'a') < 26) {
+        /* flags = T_LOWER */
+    } else if ((unsigned char)(ch - 'A') < 26) {
+        flags = T_CAP;
+        fold = 0x20;
+    } else if (ch == 0xC3 && to - s >= 2 &&
+               (x = c->c3[(unsigned char)b[s + 1]]) != 0) {
+        if (x == C3_UPPER) {
+            flags = T_CAP;
+            fold = 0x2000;          /* À..Þ -> à..þ */
+        }
+        r = s + 2;
+        goto rest;
+    } else if ((unsigned char)(ch - '0') < 10) {
+        while (r < to && (unsigned char)(b[r] - '0') < 10)
+            r++;
+        if (r < to && !ends_word(c, (unsigned char)b[r]))
+            return 0;
+        *end = r;
+        *hash = raw_hash(b, from, s, r, to, 0);
+        return T_DIGIT | T_HASDIGIT;
+    } else {
+        return 0;
+    }
+    if (to - s >= 8) {
+        /* most words: up to seven ASCII letters, one load */
+        memcpy(&v, b + s, 8);
+        v |= fold;
+        nb = lower_run8(v);
+        if (nb < 8 && ends_word(c, (unsigned char)(v >> (8 * nb)))) {
+            *end = s + nb;
+            *hash = short_hash(v, nb);
+            return light ? flags : fast_flags(b, s, nb, s + nb, to, flags);
+        }
+        r = s + nb;
+    }
+rest:
+    for (;;) {
+        nb = 8;
+        while (to - r >= 8 && nb == 8) {
+            memcpy(&v, b + r, 8);
+            nb = lower_run8(v);
+            r += nb;
+        }
+        if (nb == 8)
+            while (r < to && (unsigned char)(b[r] - 'a') < 26)
+                r++;
+        if (to - r >= 2 && (unsigned char)b[r] == 0xC3 &&
+            c->c3[(unsigned char)b[r + 1]] == C3_LOWER) {
+            r += 2;
+            continue;
+        }
+        break;
+    }
+    if (r < to && !ends_word(c, (unsigned char)b[r])) {
+        if (!fast_elision(c, s, r, to, fold, end, hash))
+            return 0;
+        flags |= T_ELIDED;
+        return light ? flags : fast_flags(b, s, r - s, *end, to, flags);
+    }
+    *end = r;
+    *hash = raw_hash(b, from, s, r, to, fold);
+    return light ? flags : fast_flags(b, s, r - s, r, to, flags);
+#else
+    (void)c, (void)from, (void)s, (void)to, (void)light, (void)end,
+        (void)hash;
+    return 0;
+#endif
+}
+
+/* How many bytes from b[i] to skip before a word may start there: 0 when
+ * a letter or a digit starts one. */
+static inline size_t nonword_len(const struct ctx *c, size_t i, size_t to)
+{
+    const char *b = c->body;
+    unsigned char ch = (unsigned char)b[i];
+    uint32_t cp;
+    size_t n;
+
+    if (ch < 0x80)
+        return ascii_alnum[ch] ? 0 : 1;
+    if (ch == 0xC3 && to - i >= 2 && c->c3[(unsigned char)b[i + 1]])
+        return 0;
+    n = get_cp(b, to, i, &cp);
+    return is_letter(cp) || is_digit(cp) ? 0 : n;
+}
+
+/* Flags of the gap body[gap..s) between two words: not only white space
+ * (T_GAP), a comma, a quotation mark, a mark after which capitals prove
+ * nothing (T_WEAK). */
+static unsigned gap_flags(const char *b, size_t gap, size_t s)
+{
+    unsigned flags = 0;
+
+    while (gap < s) {
+        uint32_t gc;
+
+        gap += get_cp(b, s, gap, &gc);
+        if (gc == ' ' || lis_lex_is_space_cp(gc))
+            continue;
+        flags |= T_GAP;
+        if (gc == ',')
+            flags |= T_COMMA;
+        else if (is_quote_mark(gc))
+            flags |= T_QUOTE | T_WEAK;
+        else if (gc == ':' || gc == '(' || gc == '[' || gc == '.' ||
+                 gc == '!' || gc == '?' || gc == 0x2026 || gc == 0x2013 ||
+                 gc == 0x2014 || gc == '-' || gc == ';')
+            flags |= T_WEAK;
+    }
+    return flags;
+}
+
+/* Is there more than one plain space between a word ending at gap and the
+ * next, starting at s (gap_flags() has something to read)? */
+static inline bool gap_to_read(const char *b, size_t gap, size_t s)
+{
+    return gap < s && !(s - gap == 1 && b[gap] == ' ');
+}
+
+/* Split body[from..to) into word tokens with their flags (c->toks).
+ * light: the first pass, which keeps no tokens and only records which
+ * words occur in lower case (c->lower) and which capitalised where that
+ * means something (c->strong); see the comment at the top. */
+static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
+{
+    const char *b = c->body;
+    size_t i = from, gap = from, j, n;
+
+    c->n_toks = 0;
+    while (i < to) {
+        unsigned char ch = (unsigned char)b[i];
+        uint64_t h;
+        unsigned flags;
+        struct tok *t;
+
+        if (c->cls[ch] & CL_GAP) {
+            i++;            /* spaces and punctuation between words */
+            continue;
+        }
+        flags = fast_word(c, from, i, to, light, &j, &h);
+        if (!flags) {
+            n = nonword_len(c, i, to);
+            if (n) {
+                i += n;
+                continue;
+            }
+            flags = scan_word(c, i, to, light, &j, &h);
+        }
+        if (light) {
+            if ((flags & (T_LOWER | T_CAMEL | T_ELIDED)) == T_LOWER)
+                hset_add(&c->lower, h);
+            else if ((flags & (T_CAP | T_ELIDED)) == T_CAP && c->n_toks &&
+                     !(gap_to_read(b, gap, i) &&
+                       (gap_flags(b, gap, i) & T_WEAK)))
+                hset_add(&c->strong, h);
+            c->n_toks++;
+            gap = i = j;
+            continue;
+        }
+        if (c->n_toks == 0)
+            flags |= T_WEAK;
+        if (gap_to_read(b, gap, i))
+            flags |= gap_flags(b, gap, i);
         if (c->n_toks == c->cap_toks)
             c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1,
                                 sizeof *c->toks);
         t = &c->toks[c->n_toks++];
-        t->s = s;
+        t->s = i;
         t->e = j;
         t->flags = flags;
-        t->h = fh_end(&h);
+        t->h = h;
         t->fw = FW_NONE;
-        if (!light && (flags & (T_LOWER | T_CAP)) && j - s <= 10) {
-            size_t q = t->h & (FW_SLOTS - 1);
+        if ((flags & (T_LOWER | T_CAP)) && j - i <= 10) {
+            size_t q = h & (FW_SLOTS - 1);
 
             while (c->fw_slots[q]) {
-                const struct fw_entry *fe = &fw_table[c->fw_slots[q] - 1];
-
                 /* a 64-bit hash match among ~150 words is the word */
-                if (c->fw_hash[c->fw_slots[q] - 1] == t->h) {
-                    t->fw = fe->fw;
+                if (c->fw_hash[c->fw_slots[q] - 1] == h) {
+                    t->fw = fw_table[c->fw_slots[q] - 1].fw;
                     break;
                 }
                 q = (q + 1) & (FW_SLOTS - 1);
             }
         }
-        gap = j;
-        i = j;
+        gap = i = j;
     }
 }
+
 
 /* ------------------------------------------------------------ helpers */
 
@@ -2680,6 +2870,20 @@ void lis_entities_run(const struct lis_document *doc,
     for (k = 0; k < LATIN_CASE_END; k++)
         c.latin_case[k] = (unsigned char)((is_upper((uint32_t)k) ? 1 : 0) |
                                           (is_lower((uint32_t)k) ? 2 : 0));
+    for (k = 0; k < 0x80; k++)
+        if (!ascii_alnum[k])
+            c.cls[k] = (unsigned char)(CL_GAP | (k != '-' && k != '\''
+                                                     ? CL_END : 0));
+    for (k = 0xC0; k <= 0xFF; k++) {
+        uint32_t cp = (uint32_t)k;
+
+        if (!is_letter(cp))
+            continue;
+        if (cp <= 0xDE && c_is_upper(&c, cp))
+            c.c3[0x80 + k - 0xC0] = C3_UPPER;
+        else if (cp > 0xDE && c_is_lower(&c, cp) && !c_is_upper(&c, cp))
+            c.c3[0x80 + k - 0xC0] = C3_LOWER;
+    }
     /* cancelled: the second pass is skipped, the (partial) result stays
      * consistent and lis_analyze discards it */
     if (for_each_sentence(&c, an, doc, true, run))
