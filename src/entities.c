@@ -255,14 +255,24 @@ struct kmap {
     struct lis_buf pool;
 };
 
-static uint64_t fnv(const char *s, size_t n)
+/* Hash of a key, eight bytes at a time (the order of the keys is never
+ * seen: any good hash does). */
+static uint64_t key_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w = 0;
     size_t i;
 
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    while (n >= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+        s += 8;
+        n -= 8;
+    }
+    for (w = 0, i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 32);
 }
 
 static struct kslot *kmap_slot(struct kmap *m, const char *k, size_t n,
@@ -288,14 +298,14 @@ static size_t kmap_get(struct kmap *m, const char *k, size_t n)
 
     if (!m->cap || n == 0)
         return LIS_NONE;
-    sl = kmap_slot(m, k, n, fnv(k, n));
+    sl = kmap_slot(m, k, n, key_hash(k, n));
     return sl->key ? sl->val : LIS_NONE;
 }
 
 static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
 {
     struct kslot *sl;
-    uint64_t h = fnv(k, n);
+    uint64_t h = key_hash(k, n);
 
     if (n == 0)
         return;
@@ -416,6 +426,9 @@ struct ctx {
      * fold by adding 0x20; 0 for the others and non-continuation bytes */
     unsigned char c3[256];
     unsigned char cls[256];     /* CL_ bits of each byte */
+    /* fold_key of U+0000..U+024F once met: [0] is 0 (not yet), 0xFF (white
+     * space) or 1 + the length of the bytes that follow */
+    unsigned char kfold[LATIN_CASE_END][4];
 };
 
 /* ------------------------------------------------------------ characters */
@@ -1202,7 +1215,8 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
 
 /* The memo slot for key (never 0): the one holding it, or the empty slot
  * where it goes (key already set, code and val to fill in). */
-static struct memo_slot *memo_find(struct memo *m, uint64_t key, bool *hit)
+static struct memo_slot *memo_insert(struct memo *m, uint64_t key,
+                                      bool *hit)
 {
     size_t i = key & (m->cap - 1);
 
@@ -1240,10 +1254,25 @@ static struct memo_slot *memo_find(struct memo *m, uint64_t key, bool *hit)
     return &m->v[i];
 }
 
+/* memo_insert, with the common case (found at the first probe) inline. */
+static inline struct memo_slot *memo_find(struct memo *m, uint64_t key,
+                                          bool *hit)
+{
+    struct memo_slot *sl = &m->v[key & (m->cap - 1)];
+
+    if (sl->key == key) {
+        *hit = true;
+        return sl;
+    }
+    return memo_insert(m, key, hit);
+}
+
 /* Whole-word lookups are memoised by the word's hash: the same word gets
- * the same answer, and a text has far fewer words than tokens. */
-static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
-                         size_t s, size_t e, uint64_t h, const char **val)
+ * the same answer, and a text has far fewer words than tokens.  h is
+ * fold_hash(p, n). */
+static bool text_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
+                         const char *p, size_t n, uint64_t h,
+                         const char **val)
 {
     uint64_t key = (h ^ (uint64_t)(uintptr_t)lx) * 0x9E3779B97F4A7C15ULL;
     struct memo_slot *sl;
@@ -1253,12 +1282,17 @@ static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
     if (!hit) {
         const char *v = NULL;
 
-        sl->val = lis_lexicon_has(lx, c->body + s, e - s, &v)
-                      ? (v ? v : "") : NULL;
+        sl->val = lis_lexicon_has(lx, p, n, &v) ? (v ? v : "") : NULL;
     }
     if (val)
         *val = sl->val;
     return sl->val != NULL;
+}
+
+static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
+                         size_t s, size_t e, uint64_t h, const char **val)
+{
+    return text_has_lex(c, lx, c->body + s, e - s, h, val);
 }
 
 static bool tok_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
@@ -1341,87 +1375,123 @@ static inline void key_addc(struct lis_buf *b, char ch)
     b->data[b->len] = '\0';
 }
 
+/* fold_key of code point cp, no white space, into o (up to four bytes);
+ * returns the bytes written. */
+static size_t fold_key_cp(uint32_t cp, char *o)
+{
+    if (is_apos(cp) || cp == 0x2018) {
+        *o = '\'';
+        return 1;
+    }
+    if (is_hyphen(cp)) {
+        *o = '-';
+        return 1;
+    }
+    cp = uc_tolower(cp);
+    if (cp == 0x153 || cp == 0xE6) {
+        o[0] = cp == 0x153 ? 'o' : 'a';
+        o[1] = 'e';
+        return 2;
+    }
+    if (cp >= 0xC0 && cp <= 0x24F) {
+        ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+        int k = uc_canonical_decomposition(cp, d);
+
+        if (k > 0 && d[0] < 0x80)
+            cp = d[0];
+    }
+    return lis_u8_encode(cp, o);
+}
+
 /* Fold a name into a key: lower case, no accents, no periods, white space
- * collapsed ("Etats-Unis" == "États-Unis", "B. Obama" -> "b obama"). */
-static void fold_key(struct lis_buf *out, const char *s, size_t n)
+ * collapsed ("Etats-Unis" == "États-Unis", "B. Obama" -> "b obama").
+ * Appended to out; white space before the first character counts only
+ * when out already holds something (a key prefix).  The fold of the
+ * letters below LATIN_CASE_END is kept in c->kfold once computed. */
+static void fold_key(struct ctx *c, struct lis_buf *out, const char *s,
+                     size_t n)
 {
     size_t i = 0;
-    bool space = false;
+    bool space = false, any = out->len > 0;
+    char *o;
 
+    /* a character of two bytes folds to three at the most */
+    lis_buf_reserve(out, 2 * n + 8);
+    o = out->data + out->len;
     while (i < n) {
         uint32_t cp;
         unsigned char ch = (unsigned char)s[i];
 
-        if (ch < 0x80 && ch != ' ' && ch != '.' && (ch < '\t' || ch > '\r')) {
-            /* ASCII: lower case is the whole fold (apostrophe and hyphen
-             * are themselves) */
+        if (ch < 0x80) {
+            i++;
+            if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+                space = any;
+                continue;
+            }
+            if (ch == '.')
+                continue;
             if (space) {
-                key_addc(out, ' ');
+                *o++ = ' ';
                 space = false;
             }
-            key_addc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
-            i++;
+            /* ASCII: lower case is the whole fold (apostrophe and hyphen
+             * are themselves) */
+            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            any = true;
             continue;
         }
         i += get_cp(s, n, i, &cp);
-        if (lis_lex_is_space_cp(cp)) {
-            space = out->len > 0;
-            continue;
-        }
-        if (cp == '.')
-            continue;
-        if (space) {
-            lis_buf_addc(out, ' ');
-            space = false;
-        }
-        if (is_apos(cp) || cp == 0x2018) {
-            lis_buf_addc(out, '\'');
-            continue;
-        }
-        if (is_hyphen(cp)) {
-            lis_buf_addc(out, '-');
-            continue;
-        }
-        cp = uc_tolower(cp);
-        if (cp == 0x153) {
-            lis_buf_adds(out, "oe");
-            continue;
-        }
-        if (cp == 0xE6) {
-            lis_buf_adds(out, "ae");
-            continue;
-        }
-        if (cp >= 0xC0 && cp <= 0x24F) {
-            ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
-            int k = uc_canonical_decomposition(cp, d);
+        if (cp < LATIN_CASE_END) {
+            unsigned char *f = c->kfold[cp];
 
-            if (k > 0 && d[0] < 0x80)
-                cp = d[0];
+            if (!f[0])
+                f[0] = lis_lex_is_space_cp(cp)
+                           ? 0xFF
+                           : (unsigned char)(1 + fold_key_cp(cp,
+                                                             (char *)f + 1));
+            if (f[0] == 0xFF) {
+                space = any;
+                continue;
+            }
+            if (space) {
+                *o++ = ' ';
+                space = false;
+            }
+            memcpy(o, f + 1, 3);
+            o += f[0] - 1;
+        } else {
+            if (lis_lex_is_space_cp(cp)) {
+                space = any;
+                continue;
+            }
+            if (space) {
+                *o++ = ' ';
+                space = false;
+            }
+            o += fold_key_cp(cp, o);
         }
-        lis_buf_add_cp(out, cp);
+        any = true;
     }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
 }
 
-/* Key into c->kb: prefix + folded text. */
-static void make_key(struct ctx *c, const char *prefix, const char *s,
-                     size_t n)
+/* Key into b: prefix + folded text, without a leading article. */
+static void make_key_in(struct ctx *c, struct lis_buf *b, const char *prefix,
+                        const char *s, size_t n)
 {
-    size_t p = 0, l = 0, rest;
+    size_t p = strlen(prefix), l = 0, rest;
     const char *k;
 
-    c->kb.len = 0;
-    if (!c->kb.data)
-        lis_buf_reserve(&c->kb, 16);
-    c->kb.data[0] = '\0';
-    while (prefix[p])
-        key_addc(&c->kb, prefix[p++]);
-    fold_key(&c->kb, s, n);
+    b->len = 0;
+    lis_buf_add(b, prefix, p);
+    fold_key(c, b, s, n);
     /* "La Poste" and "Poste" are one name: drop a leading "le ", "la ",
      * "les " or "l'" that is not the whole key */
-    rest = c->kb.len - p;
+    rest = b->len - p;
     if (rest < 3)
         return;
-    k = c->kb.data + p;
+    k = b->data + p;
     if (k[0] != 'l')
         return;
     if ((k[1] == 'e' || k[1] == 'a') && k[2] == ' ' && rest > 3)
@@ -1431,10 +1501,41 @@ static void make_key(struct ctx *c, const char *prefix, const char *s,
     else if (k[1] == '\'')
         l = 2;
     if (l) {
-        memmove(c->kb.data + p, c->kb.data + p + l, c->kb.len - p - l);
-        c->kb.len -= l;
-        c->kb.data[c->kb.len] = '\0';
+        memmove(b->data + p, b->data + p + l, b->len - p - l);
+        b->len -= l;
+        b->data[b->len] = '\0';
     }
+}
+
+/* Key into c->kb: prefix + folded text. */
+static void make_key(struct ctx *c, const char *prefix, const char *s,
+                     size_t n)
+{
+    make_key_in(c, &c->kb, prefix, s, n);
+}
+
+/* Does s[0..n) fold with white space before its first character (so that
+ * a key prefix changes its fold, see fold_key)? */
+static bool lead_space(const char *s, size_t n)
+{
+    size_t i = 0;
+    uint32_t cp;
+
+    while (i < n && s[i] == '.')
+        i++;
+    if (i == n)
+        return false;
+    get_cp(s, n, i, &cp);
+    return lis_lex_is_space_cp(cp);
+}
+
+/* c->kb2 = prefix (two characters) + c->kb, which holds make_key("", s):
+ * make_key(prefix, s) but for a name starting with white space. */
+static void prefix_key(struct ctx *c, const char *prefix)
+{
+    c->kb2.len = 0;
+    lis_buf_add(&c->kb2, prefix, 2);
+    lis_buf_add(&c->kb2, c->kb.data, c->kb.len);
 }
 
 static int ent_type(const struct ent *e)
@@ -1544,9 +1645,9 @@ static enum lis_mention_kind name_kind(struct ctx *c, size_t ent,
     if (strlen(nm) == n && memcmp(nm, s, n) == 0)
         return LIS_MENTION_NAME;
     c->kb.len = 0;
-    fold_key(&c->kb, s, n);
+    fold_key(c, &c->kb, s, n);
     c->kb2.len = 0;
-    fold_key(&c->kb2, nm, strlen(nm));
+    fold_key(c, &c->kb2, nm, strlen(nm));
     return c->kb.len == c->kb2.len && c->kb.len > 0 &&
                    memcmp(c->kb.data, c->kb2.data, c->kb.len) == 0
                ? LIS_MENTION_NAME : LIS_MENTION_ALIAS;
@@ -1632,23 +1733,32 @@ static size_t resolve(const struct ctx *c, size_t window, enum want w,
 static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
                          size_t ntok, int type, int weight, bool person_like)
 {
+    struct kmap *keys = &c->keys;
     size_t e;
 
     make_key(c, "", canon, cn);
-    e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+    e = kmap_get(keys, c->kb.data, c->kb.len);
     if (e != LIS_NONE && cn > strlen(c->ents[e].name) && ntok >= 2)
         set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
     if (e == LIS_NONE && ntok == 1) {
-        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland" */
-        make_key(c, "s:", canon, cn);
-        e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland"
+         * (the prefixed keys built from c->kb, folded once) */
+        bool lead = lead_space(canon, cn);
+
+        if (lead)
+            make_key_in(c, &c->kb2, "s:", canon, cn);
+        else
+            prefix_key(c, "s:");
+        e = kmap_get(keys, c->kb2.data, c->kb2.len);
         if (e == LIS_NONE) {
-            make_key(c, "f:", canon, cn);
-            e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+            if (lead)
+                make_key_in(c, &c->kb2, "f:", canon, cn);
+            else
+                prefix_key(c, "f:");
+            e = kmap_get(keys, c->kb2.data, c->kb2.len);
         }
         if (e != LIS_NONE && type >= 0 && type != LIS_ENT_PER && weight >= 3)
             e = LIS_NONE;
-        make_key(c, "", canon, cn);
     }
     if (e == LIS_NONE && ntok == 2 && cn > 2 && canon[1] == '.') {
         /* "B. Obama" after "Barack Obama" */
@@ -1657,11 +1767,10 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
 
         while (last > canon && last[-1] != ' ')
             last--;
-        make_key(c, "s:", last, (size_t)(canon + cn - last));
-        f = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        make_key_in(c, &c->kb2, "s:", last, (size_t)(canon + cn - last));
+        f = kmap_get(keys, c->kb2.data, c->kb2.len);
         if (f != LIS_NONE && c->ents[f].name[0] == canon[0])
             e = f;
-        make_key(c, "", canon, cn);
     }
     if (e == LIS_NONE && ntok >= 2 && person_like) {
         /* "Obama" first, then "Barack Obama": the full name wins */
@@ -1672,8 +1781,8 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
             last--;
         ln = (size_t)(canon + cn - last);
         c->kb2.len = 0;
-        fold_key(&c->kb2, last, ln);
-        e = kmap_get(&c->keys, c->kb2.data, c->kb2.len);
+        fold_key(c, &c->kb2, last, ln);
+        e = kmap_get(keys, c->kb2.data, c->kb2.len);
         /* only a bare surname grows into the full name ("Michelle Obama"
          * is not "Barack Obama") */
         if (e != LIS_NONE && strchr(c->ents[e].name, ' '))
@@ -1689,23 +1798,25 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     }
     if (e == LIS_NONE)
         e = new_ent(c, canon, cn);
-    kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+    kmap_put(keys, c->kb.data, c->kb.len, e);
     if (type >= 0)
         c->ents[e].votes[type] += weight;
     if (ntok >= 2 && (person_like || type == LIS_ENT_PER)) {
         const char *last = canon + cn;
+        size_t fl;
 
         while (last > canon && last[-1] != ' ')
             last--;
-        make_key(c, "s:", last, (size_t)(canon + cn - last));
-        kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+        make_key_in(c, &c->kb2, "s:", last, (size_t)(canon + cn - last));
+        kmap_put(keys, c->kb2.data, c->kb2.len, e);
         last = canon;
         while (last < canon + cn && *last != ' ')
             last++;
-        if (lis_lexicon_has(c->lx->persons, canon, (size_t)(last - canon),
-                            NULL)) {
-            make_key(c, "f:", canon, (size_t)(last - canon));
-            kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+        fl = (size_t)(last - canon);
+        if (text_has_lex(c, c->lx->persons, canon, fl,
+                         fold_hash(canon, fl), NULL)) {
+            make_key_in(c, &c->kb2, "f:", canon, fl);
+            kmap_put(keys, c->kb2.data, c->kb2.len, e);
         }
     }
     return e;
