@@ -972,10 +972,11 @@ static inline unsigned fast_flags(const char *b, size_t s, size_t n,
 
 /* "l'", "qu’", "L'": the ASCII letters b[s..r) (the first folded by fold)
  * and the apostrophe at b[r], followed by a letter, as scan_word reads an
- * elided word; false when it does not read one there. */
+ * elided word (not hashed when light); false when it does not read one
+ * there. */
 static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
-                                size_t to, uint64_t fold, size_t *end,
-                                uint64_t *hash)
+                                size_t to, uint64_t fold, bool light,
+                                size_t *end, uint64_t *hash)
 {
     const char *b = c->body;
     size_t a = 0, k;
@@ -996,10 +997,13 @@ static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
            c->c3[(unsigned char)b[r + a + 1]])) ||
         !elision_prefix(b + s, r - s))
         return false;
+    *end = r + a;
+    *hash = 0;
+    if (light)
+        return true;        /* the first pass records no elided word */
     for (k = s; k < r; k++)
         acc |= (uint64_t)(unsigned char)b[k] << (8 * (k - s));
     acc |= fold | (uint64_t)'\'' << (8 * (r - s));
-    *end = r + a;
     *hash = short_hash(acc, (unsigned)(r - s + 1));
     return true;
 }
@@ -1040,7 +1044,8 @@ static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
         if (r < to && !ends_word(c, (unsigned char)b[r]))
             return 0;
         *end = r;
-        *hash = raw_hash(b, from, s, r, to, 0);
+        /* (the first pass records no number) */
+        *hash = light ? 0 : raw_hash(b, from, s, r, to, 0);
         return T_DIGIT | T_HASDIGIT;
     } else {
         return 0;
@@ -1050,33 +1055,46 @@ static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
         memcpy(&v, b + s, 8);
         v |= fold;
         nb = lower_run8(v);
-        if (nb < 8 && ends_word(c, (unsigned char)(v >> (8 * nb)))) {
-            *end = s + nb;
-            *hash = short_hash(v, nb);
-            return light ? flags : fast_flags(b, s, nb, s + nb, to, flags);
-        }
         r = s + nb;
+        if (nb < 8) {
+            unsigned char e = (unsigned char)(v >> (8 * nb));
+
+            if (ends_word(c, e)) {
+                *end = r;
+                *hash = short_hash(v, nb);
+                return light ? flags : fast_flags(b, s, nb, r, to, flags);
+            }
+            if (e != 0xC3)
+                goto letters_end;
+        }
     }
 rest:
+    /* at b[r]: more lower-case letters may follow */
     for (;;) {
-        nb = 8;
-        while (to - r >= 8 && nb == 8) {
-            memcpy(&v, b + r, 8);
-            nb = lower_run8(v);
-            r += nb;
-        }
-        if (nb == 8)
-            while (r < to && (unsigned char)(b[r] - 'a') < 26)
-                r++;
+        size_t q = r;
+
         if (to - r >= 2 && (unsigned char)b[r] == 0xC3 &&
             c->c3[(unsigned char)b[r + 1]] == C3_LOWER) {
             r += 2;
             continue;
         }
-        break;
+        if (to - r >= 8) {
+            memcpy(&v, b + r, 8);
+            nb = lower_run8(v);
+            r += nb;
+            if (nb == 8 ||
+                (nb && (unsigned char)(v >> (8 * nb)) == 0xC3))
+                continue;
+            break;
+        }
+        while (r < to && (unsigned char)(b[r] - 'a') < 26)
+            r++;
+        if (r == q)
+            break;
     }
+letters_end:
     if (r < to && !ends_word(c, (unsigned char)b[r])) {
-        if (!fast_elision(c, s, r, to, fold, end, hash))
+        if (!fast_elision(c, s, r, to, fold, light, end, hash))
             return 0;
         flags |= T_ELIDED;
         return light ? flags : fast_flags(b, s, r - s, *end, to, flags);
