@@ -983,12 +983,11 @@ static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
     unsigned char nx;
     uint64_t acc = 0;
 
+    /* (U+02BC is a letter to scan_word, which never elides with it) */
     if (b[r] == '\'')
         a = 1;
     else if (to - r >= 3 && memcmp(b + r, "\xE2\x80\x99", 3) == 0)
         a = 3;
-    else if (to - r >= 2 && memcmp(b + r, "\xCA\xBC", 2) == 0)
-        a = 2;
     if (!a || r + a >= to || r - s > 6)
         return false;
     nx = (unsigned char)b[r + a];

@@ -329,6 +329,65 @@ static void test_elision(void **state)
     run_free(&r);
 }
 
+/* The word scanner reads the common words (lower case but for the first
+ * letter, ASCII or Latin-1) from eight-byte loads and leaves the others
+ * to its general loop: both must read the same words. */
+static void test_scanner_fast_paths(void **state)
+{
+    /* U+02BC is a letter, not an apostrophe: no elision, one word; ’ is */
+    struct run r = run_text("Il cite dʼOracle et d’Oracle.\n");
+    size_t e;
+
+    (void)state;
+    assert_true(any_mention_text(&r, "dʼOracle"));
+    e = ent_typed(&r, "Oracle", LIS_ENT_ORG);
+    assert_int_equal(count_mentions(&r, e, "Oracle", -1), 1);
+    run_free(&r);
+    /* an elided article before an accented capital */
+    r = run_text("Hier, l’Élysée répond à Zorglub.\n");
+    ent_typed(&r, "Élysée", LIS_ENT_ORG);
+    ent_typed(&r, "Zorglub", LIS_ENT_LOC);
+    run_free(&r);
+    /* a word longer than eight bytes, then one that ends the body less
+     * than eight bytes from its end (no newline after either) */
+    r = run_text("Hier, Zorglub a vu Abdelkrimovitch");
+    assert_true(any_mention_text(&r, "Abdelkrimovitch"));
+    check_invariants(&r);
+    run_free(&r);
+    r = run_text("Hier, Zorglub a vu Zoé");
+    assert_true(any_mention_text(&r, "Zoé"));
+    check_invariants(&r);
+    run_free(&r);
+    /* a word followed by a character of several bytes */
+    r = run_text("Selon Zorglub, les Ouagadougoulais » et « Trifouillis » "
+                 "sont là… avec Zorglub.\n");
+    e = ent(&r, "Zorglub");
+    assert_int_not_equal(e, LIS_NONE);
+    assert_int_equal(count_mentions(&r, e, "Zorglub", -1), 2);
+    check_invariants(&r);
+    run_free(&r);
+}
+
+/* Longest lexicon matches are memoised by word: a word that an entry
+ * continues ("Corée" in "Corée du Sud") still gets the longest match each
+ * time, and alone the shorter one. */
+static void test_lexicon_match_memo(void **state)
+{
+    struct run r = run_text(
+        "Hier, la Corée du Sud a répondu à la Corée du Nord. La Corée du "
+        "Sud proteste, la Corée du Nord aussi. La Corée reste divisée.\n");
+    size_t e;
+
+    (void)state;
+    e = ent_typed(&r, "Corée du Sud", LIS_ENT_LOC);
+    assert_int_equal(count_mentions(&r, e, "Corée du Sud", -1), 2);
+    e = ent_typed(&r, "Corée du Nord", LIS_ENT_LOC);
+    assert_int_equal(count_mentions(&r, e, "Corée du Nord", -1), 2);
+    assert_int_not_equal(ent(&r, "Corée"), LIS_NONE);
+    check_invariants(&r);
+    run_free(&r);
+}
+
 static void test_sentence_initial_rejected(void **state)
 {
     static const char *const words[] = {
@@ -764,6 +823,8 @@ int main(void)
         cmocka_unit_test(test_org_cues),
         cmocka_unit_test(test_lexicons),
         cmocka_unit_test(test_elision),
+        cmocka_unit_test(test_scanner_fast_paths),
+        cmocka_unit_test(test_lexicon_match_memo),
         cmocka_unit_test(test_sentence_initial_rejected),
         cmocka_unit_test(test_variants_merged),
         cmocka_unit_test(test_acronym_alias),
