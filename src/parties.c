@@ -273,39 +273,62 @@ static inline bool bits_has(const uint64_t *bits, uint32_t h)
     return (bits[h >> 6] >> (h & 63)) & 1;
 }
 
+/* Whether the two bytes at u (with at least two before the end) are a
+ * letter of U+00C0..U+00FF as lis_lex_is_word_cp takes them: all but ×
+ * and ÷.  *fold gets the second byte of its folded form (À..Þ become
+ * à..þ, as lis_lex_fold_cp folds them). */
+static inline bool latin1_letter(const unsigned char *u, unsigned char *fold)
+{
+    if (u[0] != 0xC3 || (u[1] & 0xC0) != 0x80 || u[1] == 0x97 ||
+        u[1] == 0xB7)
+        return false;
+    *fold = u[1] <= 0x9E ? (unsigned char)(u[1] | 0x20) : u[1];
+    return true;
+}
+
+/* word_hash carried on from body[p], inside a word, with the hash h of
+ * the folded bytes before it. */
+static uint32_t word_hash_from(const char *body, size_t p, size_t e,
+                               uint32_t h, size_t *end)
+{
+    while (p < e) {
+        unsigned char ch = (unsigned char)body[p], f;
+
+        if (ch < 0x80) {
+            f = lis_lex_word_fold[ch];
+            if (!f)
+                break;
+            h = first_hash(h, f);
+            p++;
+        } else if (e - p >= 2 &&
+                   latin1_letter((const unsigned char *)body + p, &f)) {
+            /* the accented letters of French, without a call */
+            h = first_hash(first_hash(h, 0xC3), f);
+            p += 2;
+        } else {
+            char fb[8];
+            uint32_t cp;
+            size_t n = lis_lex_get_cp(body + p, e - p, &cp), m, k;
+
+            if (!word_cp(cp))
+                break;
+            m = lis_lex_fold_cp(cp, fb);
+            for (k = 0; k < m; k++)
+                h = first_hash(h, (unsigned char)fb[k]);
+            p += n;
+        }
+    }
+    *end = p;
+    return h;
+}
+
 /* Hash of the folded word that starts at body[p] (a word character) and
  * ends at the first character that is not one, before e; *end gets that
  * end.  The same hash as first_word_of gives a lexicon key. */
 static inline uint32_t word_hash(const char *body, size_t p, size_t e,
                                  size_t *end)
 {
-    uint32_t h = 2166136261u;
-
-    while (p < e) {
-        unsigned char ch = (unsigned char)body[p];
-
-        if (ch < 0x80) {
-            unsigned char f = lis_lex_word_fold[ch];
-
-            if (!f)
-                break;
-            h = first_hash(h, f);
-            p++;
-        } else {
-            char f[8];
-            uint32_t cp;
-            size_t n = lis_lex_get_cp(body + p, e - p, &cp), m, k;
-
-            if (!word_cp(cp))
-                break;
-            m = lis_lex_fold_cp(cp, f);
-            for (k = 0; k < m; k++)
-                h = first_hash(h, (unsigned char)f[k]);
-            p += n;
-        }
-    }
-    *end = p;
-    return h;
+    return word_hash_from(body, p, e, 2166136261u, end);
 }
 
 /* Hash of the first word of a (folded) lexicon key; false when the key
@@ -426,15 +449,20 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
             } while (q < e &&
                      (f = lis_lex_word_fold[(unsigned char)body[q]]));
             if (q < e && (unsigned char)body[q] >= 0x80)
-                h = word_hash(body, start, e, &p);
+                h = word_hash_from(body, q, e, h, &p);  /* it goes on */
             else
                 p = q;
         } else {
-            size_t n = lis_lex_get_cp(body + p, e - p, &cp);
+            unsigned char f;
 
-            if (!word_cp(cp)) {
-                p += n;
-                continue;
+            if (e - p < 2 ||
+                !latin1_letter((const unsigned char *)body + p, &f)) {
+                size_t n = lis_lex_get_cp(body + p, e - p, &cp);
+
+                if (!word_cp(cp)) {
+                    p += n;
+                    continue;
+                }
             }
             h = word_hash(body, start, e, &p);
         }
