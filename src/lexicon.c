@@ -361,22 +361,24 @@ static inline size_t get_cp(const char *s, size_t len, uint32_t *cp)
     return n > 0 ? (size_t)n : 1;
 }
 
-bool lis_lex_is_word_cp(uint32_t cp)
+/* The out-of-line halves of lexicon.h's inline helpers: the whole rule,
+ * for the cases they do not answer themselves. */
+bool lis_lex_is_word_cp_rest(uint32_t cp)
 {
     return is_word(cp);
 }
 
-bool lis_lex_is_space_cp(uint32_t cp)
+bool lis_lex_is_space_cp_rest(uint32_t cp)
 {
     return is_space(cp);
 }
 
-size_t lis_lex_fold_cp(uint32_t cp, char out[8])
+size_t lis_lex_fold_cp_rest(uint32_t cp, char out[8])
 {
     return fold_cp(cp, out);
 }
 
-size_t lis_lex_get_cp(const char *s, size_t len, uint32_t *cp)
+size_t lis_lex_get_cp_rest(const char *s, size_t len, uint32_t *cp)
 {
     return get_cp(s, len, cp);
 }

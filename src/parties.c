@@ -164,14 +164,6 @@ static size_t u8_back(const char *body, size_t s, size_t e)
     return p;
 }
 
-static inline bool word_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
-               (cp >= '0' && cp <= '9');
-    return lis_lex_is_word_cp(cp);
-}
-
 /* Does body[s, e) end with an apostrophe (an elided "n'", "qu'")? */
 static bool is_apos_end(const char *body, size_t s, size_t e)
 {
@@ -310,7 +302,7 @@ static uint32_t word_hash_from(const char *body, size_t p, size_t e,
             uint32_t cp;
             size_t n = lis_lex_get_cp(body + p, e - p, &cp), m, k;
 
-            if (!word_cp(cp))
+            if (!lis_lex_is_word_cp(cp))
                 break;
             m = lis_lex_fold_cp(cp, fb);
             for (k = 0; k < m; k++)
@@ -343,7 +335,7 @@ static bool first_word_of(const char *key, size_t klen, uint32_t *hash)
         uint32_t cp;
         size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
 
-        if (!word_cp(cp))
+        if (!lis_lex_is_word_cp(cp))
             break;
         for (k = 0; k < m; k++)
             h = first_hash(h, (unsigned char)key[n + k]);
@@ -369,7 +361,7 @@ static size_t key_run(const char *key, size_t klen, uint32_t *hash)
         uint32_t cp;
         size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
 
-        if (!word_cp(cp))
+        if (!lis_lex_is_word_cp(cp))
             break;
         for (k = 0; k < m; k++)
             h = first_hash(h, (unsigned char)key[n + k]);
@@ -404,7 +396,7 @@ static void add_first_word(void *ctx, const char *key, size_t klen,
             uint32_t cp;
             size_t m = lis_lex_get_cp(key + n, klen - n, &cp);
 
-            if (word_cp(cp))
+            if (lis_lex_is_word_cp(cp))
                 break;
             n += m;
         }
@@ -459,7 +451,7 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
                 !latin1_letter((const unsigned char *)body + p, &f)) {
                 size_t n = lis_lex_get_cp(body + p, e - p, &cp);
 
-                if (!word_cp(cp)) {
+                if (!lis_lex_is_word_cp(cp)) {
                     p += n;
                     continue;
                 }
@@ -484,7 +476,7 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
                     } else {
                         size_t n = lis_lex_get_cp(body + q, e - q, &cp);
 
-                        if (word_cp(cp))
+                        if (lis_lex_is_word_cp(cp))
                             break;
                         q += n;
                     }
@@ -587,18 +579,18 @@ static size_t word_end(const struct ctx *c, size_t p, size_t stop, size_t e)
         if (b < 0x80 && b != '\'' && b != '-' && b != '.')
             break;          /* white space, most punctuation */
         n2 = lis_lex_get_cp(body + p, stop - p, &c2);
-        if (word_cp(c2)) {
+        if (lis_lex_is_word_cp(c2)) {
             p += n2;
             continue;
         }
         if (p + n2 < e)     /* "d'Oracle": the mention follows */
             lis_lex_get_cp(body + p + n2, e - p - n2, &c3);
         if (is_apos(c2)) {
-            if (word_cp(c3))
+            if (lis_lex_is_word_cp(c3))
                 p += n2;    /* elision: the word ends here */
             break;
         }
-        if ((c2 == '-' || c2 == '.') && word_cp(c3)) {
+        if ((c2 == '-' || c2 == '.') && lis_lex_is_word_cp(c3)) {
             p += n2;        /* plate-forme, Maison-Blanche */
             continue;
         }
@@ -657,7 +649,7 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
                 continue;
             }
         }
-        if (!word_cp(cp)) {
+        if (!lis_lex_is_word_cp(cp)) {
             push_tok(c, TK_PUNCT, p, p + n)->punct = cp;
             p += n;
             continue;

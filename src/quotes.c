@@ -68,23 +68,12 @@ struct qstate {
     size_t depth, stack_cap;
 };
 
+/* lis_lex_get_cp at s[i], with i up to len (then *cp is 0). */
 static inline size_t get_cp(const char *s, size_t len, size_t i, uint32_t *cp)
 {
     if (i >= len) {
         *cp = 0;
         return 0;
-    }
-    if ((unsigned char)s[i] < 0x80) {
-        *cp = (unsigned char)s[i];
-        return 1;
-    }
-    /* the two-byte forms (accented letters, NBSP, « ») as lexicon.c
-     * decodes them, without the call */
-    if ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] < 0xE0 &&
-        i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-        *cp = ((uint32_t)((unsigned char)s[i] & 0x1F) << 6) |
-              ((unsigned char)s[i + 1] & 0x3F);
-        return 2;
     }
     return lis_lex_get_cp(s + i, len - i, cp);
 }
@@ -109,43 +98,6 @@ static size_t cp_before(const char *s, size_t start, size_t off,
     return p;
 }
 
-/* lis_lex_is_space_cp, answered inline for ASCII: the blank, \t..\r. */
-static inline bool is_space_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
-    return lis_lex_is_space_cp(cp);
-}
-
-/* The folded form of an ASCII character, as lexicon.c folds it: lower
- * case, \t..\r to a blank. */
-static inline char fold_ascii(unsigned char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return (char)(c + 32);
-    if (c >= '\t' && c <= '\r')
-        return ' ';
-    return (char)c;
-}
-
-/* lis_lex_fold_cp, answered inline for ASCII and the Latin-1 letters as
- * lexicon.c folds them. */
-static inline size_t fold_cp(uint32_t cp, char out[8])
-{
-    if (cp < 0x80) {
-        out[0] = fold_ascii((unsigned char)cp);
-        return 1;
-    }
-    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
-        if (cp <= 0xDE)
-            cp += 0x20;
-        out[0] = (char)0xC3;
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    return lis_lex_fold_cp(cp, out);
-}
-
 /* ---------------------------------------------------------------- marks */
 
 static bool mark_of(uint32_t cp, enum family *fam, enum role *role)
@@ -167,7 +119,7 @@ static bool mark_of(uint32_t cp, enum family *fam, enum role *role)
  * dashes, slashes, and other opening marks. */
 static bool opens_after(uint32_t cp)
 {
-    if (cp == 0 || is_space_cp(cp))
+    if (cp == 0 || lis_lex_is_space_cp(cp))
         return true;
     switch (cp) {
     case '(': case '[': case '{': case '-': case 0x2013: case 0x2014:
@@ -182,7 +134,7 @@ static bool opens_after(uint32_t cp)
  * closing brackets and marks. */
 static bool closes_before(uint32_t cp)
 {
-    if (cp == 0 || is_space_cp(cp))
+    if (cp == 0 || lis_lex_is_space_cp(cp))
         return true;
     switch (cp) {
     case '.': case ',': case ';': case ':': case '!': case '?': case ')':
@@ -273,7 +225,7 @@ static inline size_t skip_space_fwd(const char *s, size_t end, size_t i)
         uint32_t cp;
         size_t n = get_cp(s, end, i, &cp);
 
-        if (!is_space_cp(cp) && cp != '\n')
+        if (!lis_lex_is_space_cp(cp) && cp != '\n')
             break;
         i += n;
     }
@@ -287,7 +239,7 @@ static inline size_t trim_space_back(const char *s, size_t start, size_t end)
         uint32_t cp;
         size_t p = cp_before(s, start, end, &cp);
 
-        if (!is_space_cp(cp) && cp != '\n')
+        if (!lis_lex_is_space_cp(cp) && cp != '\n')
             break;
         end = p;
     }
@@ -477,36 +429,6 @@ static int cmp_quote(const void *a, const void *b)
 
 /* ---------------------------------------------------------------- words */
 
-/* The bytes that are ASCII word characters (letters and digits), by
- * byte value: a table, as the cue scan asks it of every byte of the text
- * before a quotation.  The bytes from 0x80 up are no ASCII. */
-static const bool ascii_word[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-#define QT_LETTER(u, l) [u] = 1, [l] = 1,
-    QT_LETTER('A', 'a') QT_LETTER('B', 'b') QT_LETTER('C', 'c')
-    QT_LETTER('D', 'd') QT_LETTER('E', 'e') QT_LETTER('F', 'f')
-    QT_LETTER('G', 'g') QT_LETTER('H', 'h') QT_LETTER('I', 'i')
-    QT_LETTER('J', 'j') QT_LETTER('K', 'k') QT_LETTER('L', 'l')
-    QT_LETTER('M', 'm') QT_LETTER('N', 'n') QT_LETTER('O', 'o')
-    QT_LETTER('P', 'p') QT_LETTER('Q', 'q') QT_LETTER('R', 'r')
-    QT_LETTER('S', 's') QT_LETTER('T', 't') QT_LETTER('U', 'u')
-    QT_LETTER('V', 'v') QT_LETTER('W', 'w') QT_LETTER('X', 'x')
-    QT_LETTER('Y', 'y') QT_LETTER('Z', 'z')
-#undef QT_LETTER
-};
-
-/* lis_lex_is_word_cp, answered inline for ASCII and the Latin-1 letters
- * (as lexicon.c defines them): the cue scans ask it of every character. */
-static inline bool is_word_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return ascii_word[cp];
-    if (cp >= 0xC0 && cp <= 0xFF)
-        return cp != 0xD7 && cp != 0xF7;
-    return lis_lex_is_word_cp(cp);
-}
-
 /* Folded word that ends at or before off, skipping spaces; into buf (at
  * most bufsize - 1 bytes).  Returns the word's start, or LIS_NONE. */
 static size_t word_before(const char *s, size_t lo, size_t off, char *buf,
@@ -525,7 +447,7 @@ static size_t word_before(const char *s, size_t lo, size_t off, char *buf,
     while (b > lo) {
         size_t p = cp_before(s, lo, b, &cp);
 
-        if (!is_word_cp(cp))
+        if (!lis_lex_is_word_cp(cp))
             break;
         b = p;
     }
@@ -536,13 +458,15 @@ static size_t word_before(const char *s, size_t lo, size_t off, char *buf,
         size_t n, k, j;
 
         if ((unsigned char)s[i] < 0x80) {
+            /* (inline: the fold of an ASCII byte is one byte) */
             if (o + 2 > bufsize)
                 break;
-            buf[o++] = fold_ascii((unsigned char)s[i++]);
+            lis_lex_fold_cp((unsigned char)s[i++], tmp);
+            buf[o++] = tmp[0];
             continue;
         }
         n = get_cp(s, e, i, &cp);
-        k = fold_cp(cp, tmp);
+        k = lis_lex_fold_cp(cp, tmp);
         if (o + k + 1 > bufsize)
             break;
         for (j = 0; j < k; j++)
@@ -724,7 +648,7 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
         uint32_t cp;
         size_t n = get_cp(s, at + len, i, &cp);
 
-        fl += fold_cp(cp, form + fl);
+        fl += lis_lex_fold_cp(cp, form + fl);
         i += n;
     }
     form[fl] = '\0';
@@ -794,7 +718,7 @@ static void describe_cue(const struct qstate *st, size_t lo, size_t at,
         size_t n = inversions[k].len;
 
         if (c->end + n <= hi && memcmp(s + c->end, inversions[k].s, n) == 0 &&
-            (c->end + n >= hi || !is_word_cp((unsigned char)s[c->end + n]))) {
+            (c->end + n >= hi || !lis_lex_is_word_cp((unsigned char)s[c->end + n]))) {
             c->inverted = true;
             break;
         }
@@ -887,7 +811,7 @@ static size_t key_word(const char *key, size_t klen, uint32_t *h)
         uint32_t cp;
         size_t m = get_cp(key, klen, n, &cp);
 
-        if (!is_word_cp(cp))
+        if (!lis_lex_is_word_cp(cp))
             break;
         n += m;
     }
@@ -911,7 +835,7 @@ static void add_cue_entry(void *ctx, const char *key, size_t klen,
         uint32_t cp;
         size_t m = get_cp(key, klen, n, &cp);
 
-        if (is_word_cp(cp))
+        if (lis_lex_is_word_cp(cp))
             break;
         n += m;
     }
@@ -963,7 +887,7 @@ static inline bool text_word_end(const char *s, size_t i, size_t hi,
                 break;
         }
 #endif
-        while (i < hi && ascii_word[(unsigned char)s[i]])
+        while (i < hi && lis_lex_word_fold[(unsigned char)s[i]])
             i++;
         if (i + 1 >= hi || (unsigned char)s[i] != 0xC3)
             break;
@@ -977,7 +901,7 @@ static inline bool text_word_end(const char *s, size_t i, size_t hi,
         uint32_t cp;
 
         get_cp(s, hi, i, &cp);
-        if (is_word_cp(cp))
+        if (lis_lex_is_word_cp(cp))
             return false;
     }
     return true;
@@ -992,18 +916,18 @@ static bool skip_separator(const char *s, size_t i, size_t hi, size_t *end)
         unsigned char b = (unsigned char)s[i];
 
         if (b < 0x80) {
-            if (ascii_word[b])
+            if (lis_lex_word_fold[b])
                 break;
             i++;
         } else {
             uint32_t cp;
             size_t n = get_cp(s, hi, i, &cp);
 
-            if (is_word_cp(cp))
+            if (lis_lex_is_word_cp(cp))
                 break;
             /* Latin-1 symbols and general punctuation fold to themselves,
              * ' or a space */
-            if (cp >= 0x100 && !is_space_cp(cp) &&
+            if (cp >= 0x100 && !lis_lex_is_space_cp(cp) &&
                 !(cp >= 0x2000 && cp <= 0x206F))
                 return false;
             i += n;
@@ -1065,7 +989,7 @@ static inline size_t skip_plain(const struct cue_filter *f, const char *s,
         unsigned k;
 #endif
 
-        if (b < 0x80 && !ascii_word[b]) {
+        if (b < 0x80 && !lis_lex_word_fold[b]) {
             *prev_word = false;
             i++;
             continue;
@@ -1093,7 +1017,7 @@ static inline size_t skip_plain(const struct cue_filter *f, const char *s,
                 return i;       /* too near the end: the general path */
         }
         b = (unsigned char)s[e];
-        if (e == i || b >= 0x80 || ascii_word[b] ||
+        if (e == i || b >= 0x80 || lis_lex_word_fold[b] ||
             first_has(f, word_hash(s + i, e - i, hi - i)))
             break;
         i = e + 1;              /* the word and the byte after it */
@@ -1124,7 +1048,7 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
         uint32_t cp;
 
         cp_before(s, 0, lo, &cp);
-        prev_word = is_word_cp(cp);
+        prev_word = lis_lex_is_word_cp(cp);
     }
     while (i < hi) {
         uint32_t cp;
@@ -1136,7 +1060,7 @@ static size_t find_cues(const struct qstate *st, size_t lo, size_t hi,
         if (i >= hi)
             break;
         len = get_cp(s, hi, i, &cp);
-        w = is_word_cp(cp);
+        w = lis_lex_is_word_cp(cp);
         if (w && !prev_word) {
             size_t end;
 
@@ -1222,9 +1146,9 @@ static bool subject_like(const struct qstate *st, size_t lo,
             uint32_t cp;
             size_t n = get_cp(s, m->start, e, &cp);
 
-            if (!is_word_cp(cp) && cp != '\'' && cp != 0x2019)
+            if (!lis_lex_is_word_cp(cp) && cp != '\'' && cp != 0x2019)
                 break;
-            o += fold_cp(cp, rel + o);
+            o += lis_lex_fold_cp(cp, rel + o);
             e += n;
             if (cp == '\'' || cp == 0x2019)
                 break;
@@ -1394,9 +1318,9 @@ static size_t speaker_of_pre_cue(const struct qstate *st, size_t lo,
             uint32_t cp;
             size_t n = get_cp(s, quote, e, &cp);
 
-            if (!is_word_cp(cp) && cp != '\'' && cp != 0x2019)
+            if (!lis_lex_is_word_cp(cp) && cp != '\'' && cp != 0x2019)
                 break;
-            o += fold_cp(cp, w + o);
+            o += lis_lex_fold_cp(cp, w + o);
             e += n;
             if (cp == '\'' || cp == 0x2019)
                 break;

@@ -8,34 +8,9 @@
 #include <string.h>
 #include <unictype.h>
 
-/* Word characters, with a fast path for ASCII and Latin letters, which is
- * nearly all of a French text. */
-static inline bool word_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-               (cp >= '0' && cp <= '9');
-    if (cp >= 0xC0 && cp <= 0x24F)
-        return cp != 0xD7 && cp != 0xF7;
-    return lis_lex_is_word_cp(cp);
-}
-
-/* The code point at s[i] (i < len) and its length in bytes, as
- * lis_lex_get_cp decodes it; ASCII and the well-formed two-byte forms
- * (« » NBSP, the accented letters) without a call. */
+/* The code point at s[i] (i < len) and its length in bytes. */
 static inline size_t get_cp(const char *s, size_t len, size_t i, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (u[0] >= 0xC2 && u[0] < 0xE0 && len - i >= 2 &&
-        (u[1] & 0xC0) == 0x80) {
-        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
     return lis_lex_get_cp(s + i, len - i, cp);
 }
 
@@ -166,7 +141,7 @@ static inline unsigned count_char(const char *s, size_t len, size_t *i,
         uint32_t cp;
 
         *i += get_cp(s, len, *i, &cp);
-        w = word_cp(cp);
+        w = lis_lex_is_word_cp(cp);
     }
     *in_word = w;
     return w && !was;
@@ -245,14 +220,6 @@ static inline bool is_upper_start(uint32_t cp)
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     return upper_start_other(cp);
-}
-
-/* lis_lex_is_space_cp without a call for ASCII (' ', '\t'..'\r'). */
-static inline bool space_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
-    return lis_lex_is_space_cp(cp);
 }
 
 /* The character that ends at off (> start): its offset, and in *cp the
@@ -419,7 +386,7 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
             continue;
         }
         p = cp_before(s, start, b, dot + 1, &cp);
-        if (!(word_cp(cp) || cp == '.' || cp == '-'))
+        if (!(lis_lex_is_word_cp(cp) || cp == '.' || cp == '-'))
             break;
         simple = false;
         b = p;
@@ -440,7 +407,7 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
             if (!prev_letter)
                 dotted = false;
             prev_letter = false;
-        } else if (word_cp(cp)) {
+        } else if (lis_lex_is_word_cp(cp)) {
             if (prev_letter)
                 dotted = false;
             letters++;
@@ -496,7 +463,7 @@ static inline size_t skip_space(const char *s, size_t end, size_t i)
         uint32_t cp;
         size_t n = get_cp(s, end, i, &cp);
 
-        if (!space_cp(cp))
+        if (!lis_lex_is_space_cp(cp))
             break;
         i += n;
     }
@@ -510,7 +477,7 @@ static inline size_t trim_back(const char *s, size_t start, size_t end)
         uint32_t cp;
         size_t p = cp_before(s, start, end, end, &cp);
 
-        if (!space_cp(cp))
+        if (!lis_lex_is_space_cp(cp))
             break;
         end = p;
     }
@@ -540,7 +507,7 @@ static size_t skip_closers(const char *s, size_t end, size_t i, size_t *next,
             cp == ']') {
             i = j + n;
         } else if ((cp == 0x201C || cp == '"' || cp == 0x2019) &&
-                   (j + n >= end || space_cp(next2) ||
+                   (j + n >= end || lis_lex_is_space_cp(next2) ||
                     next2 == ')' || next2 == ']')) {
             i = j + n;
         } else {
@@ -588,7 +555,7 @@ static void split_paragraph(const char *s, size_t ps, size_t pe, size_t para,
             q += m;
             after = 0;
         }
-        if (is_period && word_cp(after)) {  /* 3.5, fr.wikinews.org, U.S */
+        if (is_period && lis_lex_is_word_cp(after)) {  /* 3.5, fr.wikinews.org, U.S */
             i = q;
             continue;
         }

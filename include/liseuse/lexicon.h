@@ -42,17 +42,10 @@ void lis_lexicon_each(const struct lis_lexicon *lx,
                       void *ctx);
 
 /* Character helpers shared by the analysis stages, defined with the
- * lexicon so that matching and the stages agree on what a word is. */
-/* Letters, digits and combining marks. */
-bool lis_lex_is_word_cp(uint32_t cp);
-/* White space, including NBSP, NNBSP and the other Unicode spaces. */
-bool lis_lex_is_space_cp(uint32_t cp);
-/* The folded form matching uses (lower case, ’ -> ', spaces -> ' ') of one
- * code point into out; returns its length in bytes. */
-size_t lis_lex_fold_cp(uint32_t cp, char out[8]);
-/* Decode the code point at s[0..len) (an invalid sequence gives U+FFFD);
- * returns the bytes used, >= 1 when len > 0, 0 only when len == 0. */
-size_t lis_lex_get_cp(const char *s, size_t len, uint32_t *cp);
+ * lexicon so that matching and the stages agree on what a word is.  Each
+ * is inline for what a French text is mostly made of (ASCII and the
+ * letters of U+00C0..U+00FF), so that the stages' hot loops need no copy
+ * of these rules, and calls the _rest function for every other case. */
 
 /* By byte: an ASCII letter or digit folded as matching folds it (lower
  * case), 0 for every other byte -- ASCII that is not part of a word, and
@@ -60,6 +53,65 @@ size_t lis_lex_get_cp(const char *s, size_t len, uint32_t *cp);
  * the caller decodes with lis_lex_get_cp.  Indexing by any unsigned char
  * is safe. */
 extern const unsigned char lis_lex_word_fold[256];
+
+bool lis_lex_is_word_cp_rest(uint32_t cp);
+bool lis_lex_is_space_cp_rest(uint32_t cp);
+size_t lis_lex_fold_cp_rest(uint32_t cp, char out[8]);
+size_t lis_lex_get_cp_rest(const char *s, size_t len, uint32_t *cp);
+
+/* Letters, digits and combining marks. */
+static inline bool lis_lex_is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return lis_lex_word_fold[cp] != 0;
+    if (cp >= 0xC0 && cp <= 0x24F)
+        return cp != 0xD7 && cp != 0xF7;
+    return lis_lex_is_word_cp_rest(cp);
+}
+
+/* White space, including NBSP, NNBSP and the other Unicode spaces. */
+static inline bool lis_lex_is_space_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return lis_lex_is_space_cp_rest(cp);
+}
+
+/* The folded form matching uses (lower case, ’ -> ', spaces -> ' ') of one
+ * code point into out; returns its length in bytes. */
+static inline size_t lis_lex_fold_cp(uint32_t cp, char out[8])
+{
+    if (cp < 0x80) {
+        out[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32
+                        : cp >= '\t' && cp <= '\r' ? ' ' : cp);
+        return 1;
+    }
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
+        if (cp <= 0xDE)
+            cp += 0x20;         /* À..Þ -> à..þ */
+        out[0] = (char)0xC3;
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    return lis_lex_fold_cp_rest(cp, out);
+}
+
+/* Decode the code point at s[0..len) (an invalid sequence gives U+FFFD);
+ * returns the bytes used, >= 1 when len > 0, 0 only when len == 0. */
+static inline size_t lis_lex_get_cp(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (len > 0 && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (len >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    return lis_lex_get_cp_rest(s, len, cp);
+}
 
 /* All the lexicons the analysis uses, by file name under the data dir. */
 #define LIS_LEXICON_LIST(_) \
