@@ -16,33 +16,7 @@
 
 #include "liseuse/analysis.h"
 
-static struct lis_lexicons *lexicons;
-
-static int setup(void **state)
-{
-    const char *d = getenv("LISEUSE_DATADIR");
-    char *err = NULL;
-
-    (void)state;
-    lexicons = lis_lexicons_load(d && *d ? d : LIS_ABS_SRCDIR "/data", NULL,
-                                 &err);
-    free(err);
-    return lexicons ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    lis_lexicons_free(lexicons);
-    return 0;
-}
-
-static const char *test_data(void)
-{
-    const char *d = getenv("LIS_TEST_DATA");
-
-    return d && *d ? d : LIS_ABS_SRCDIR "/tests/data";
-}
+#include "fixtures.h"
 
 static struct lis_document *load_article(const char *name)
 {
@@ -199,7 +173,7 @@ static bool speaker_ok(const struct lis_document *doc,
 /* tests/data/annotations/<id>.json: see the README there. */
 static void test_annotated_corpus(void **state)
 {
-    char *dir = lis_xasprintf("%s/annotations", test_data());
+    char *dir = lis_xasprintf("%s/annotations", fixture_test_data());
     DIR *d = opendir(dir);
     struct dirent *de;
     size_t files = 0, checked = 0;
@@ -220,7 +194,7 @@ static void test_annotated_corpus(void **state)
         root = json_load_file(path, 0, &jerr);
         if (!root)
             fail_msg("%s: %s", path, jerr.text);
-        apath = lis_xasprintf("%s/%s", test_data(),
+        apath = lis_xasprintf("%s/%s", fixture_test_data(),
                               json_string_value(json_object_get(root,
                                                                 "article")));
         assert_int_equal(lis_document_load(apath, NULL, &doc, NULL), LIS_OK);
@@ -264,7 +238,7 @@ static void test_annotated_corpus(void **state)
 /* Every corpus article: the invariants hold and nothing crashes. */
 static void test_whole_corpus(void **state)
 {
-    char *dir = lis_xasprintf("%s/corpus/wikinews-fr-2012", test_data());
+    char *dir = lis_xasprintf("%s/corpus/wikinews-fr-2012", fixture_test_data());
     DIR *d = opendir(dir);
     struct dirent *de;
     size_t files = 0, quotes = 0, spoken = 0;
@@ -714,5 +688,5 @@ int main(void)
         cmocka_unit_test(test_fuzz),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, lexicons_setup, lexicons_teardown);
 }

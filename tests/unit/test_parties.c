@@ -19,7 +19,7 @@
 #include "liseuse/document.h"
 #include "liseuse/lexicon.h"
 
-static struct lis_lexicons *lexicons;
+#include "fixtures.h"
 
 static char *data_path(const char *rel)
 {
@@ -27,24 +27,6 @@ static char *data_path(const char *rel)
 
     return d ? lis_xasprintf("%s/%s", d, rel)
              : lis_xasprintf("%s/tests/data/%s", LIS_ABS_SRCDIR, rel);
-}
-
-static int setup(void **state)
-{
-    const char *d = getenv("LISEUSE_DATADIR");
-    char *dir = d ? lis_xstrdup(d) : lis_xasprintf("%s/data", LIS_ABS_SRCDIR);
-
-    (void)state;
-    lexicons = lis_lexicons_load(dir, NULL, NULL);
-    free(dir);
-    return lexicons && lis_lexicon_size(lexicons->deal_terms) > 100 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    lis_lexicons_free(lexicons);
-    return 0;
 }
 
 /* ---------------------------------------------------------------- fixture */
@@ -1269,5 +1251,5 @@ int main(void)
         cmocka_unit_test(test_corpus_annotations),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, lexicons_setup, lexicons_teardown);
 }

@@ -16,26 +16,7 @@
 
 #include "liseuse/analysis.h"
 
-static struct lis_lexicons *lexicons;
-
-static int setup(void **state)
-{
-    const char *d = getenv("LISEUSE_DATADIR");
-    char *err = NULL;
-
-    (void)state;
-    lexicons = lis_lexicons_load(d && *d ? d : LIS_ABS_SRCDIR "/data", NULL,
-                                 &err);
-    free(err);
-    return lexicons ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    lis_lexicons_free(lexicons);
-    return 0;
-}
+#include "fixtures.h"
 
 struct run {
     struct lis_document *doc;
@@ -684,19 +665,12 @@ static void test_bundled_article_quotes(void **state)
     free(path);
 }
 
-static const char *test_data(void)
-{
-    const char *d = getenv("LIS_TEST_DATA");
-
-    return d && *d ? d : LIS_ABS_SRCDIR "/tests/data";
-}
-
 /* The hand-annotated corpus articles (tests/data/annotations/<id>.json):
  * exactly the annotated quotations, texts and closed flags.  The speakers
  * need the entity stage: test_analysis checks them. */
 static void test_annotated_quote_texts(void **state)
 {
-    char *dir = lis_xasprintf("%s/annotations", test_data());
+    char *dir = lis_xasprintf("%s/annotations", fixture_test_data());
     DIR *d = opendir(dir);
     struct dirent *de;
     size_t files = 0;
@@ -716,7 +690,7 @@ static void test_annotated_quote_texts(void **state)
         root = json_load_file(path, 0, &jerr);
         if (!root)
             fail_msg("%s: %s", path, jerr.text);
-        apath = lis_xasprintf("%s/%s", test_data(),
+        apath = lis_xasprintf("%s/%s", fixture_test_data(),
                               json_string_value(json_object_get(root,
                                                                 "article")));
         memset(&r, 0, sizeof r);
@@ -849,5 +823,5 @@ int main(void)
         cmocka_unit_test(test_mark_soup),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, lexicons_setup, lexicons_teardown);
 }

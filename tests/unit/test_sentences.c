@@ -12,26 +12,7 @@
 
 #include "liseuse/analysis.h"
 
-static struct lis_lexicons *lexicons;
-
-static int setup(void **state)
-{
-    const char *d = getenv("LISEUSE_DATADIR");
-    char *err = NULL;
-
-    (void)state;
-    lexicons = lis_lexicons_load(d && *d ? d : LIS_ABS_SRCDIR "/data", NULL,
-                                 &err);
-    free(err);
-    return lexicons ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    lis_lexicons_free(lexicons);
-    return 0;
-}
+#include "fixtures.h"
 
 struct split {
     struct lis_document *doc;
@@ -384,5 +365,5 @@ int main(void)
         cmocka_unit_test(test_bundled_article),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, lexicons_setup, lexicons_teardown);
 }
