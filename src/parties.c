@@ -35,7 +35,7 @@
     _(LAUNCH, "launch") _(STAKE, "stake") _(PART, "part") \
     _(COMPLETE, "complete") _(ANNOUNCE, "announce") \
     _(AUTHORITY, "authority") _(FROM, "from") _(OBJECT_OF, "object-of") \
-    _(OWNED, "owned") \
+    _(OWNED, "owned") _(DEAL_REF, "deal-ref") \
     _(NEG, "neg") _(NEG2, "neg2") _(PREP_OF, "prep-of") \
     _(PREP_BY, "prep-by") _(PREP_TO, "prep-to") _(PREP_ON, "prep-on") \
     _(PREP, "prep") \
@@ -768,7 +768,8 @@ struct sview {
     /* computed once per sentence so that constructions stay O(1) here */
     size_t n_tx;            /* transaction terms (buy, sell, bid, merge) */
     size_t first_want;      /* first "exige que", "force": n if none */
-    size_t last_deal;       /* last transaction or accept term, or NONE */
+    size_t last_deal;       /* last transaction, accept or deal-ref term,
+                               or NONE */
     size_t last_target;     /* last mention of a target (pass B), or NONE */
 };
 
@@ -1316,7 +1317,9 @@ static void sview_init(struct sview *v, struct ctx *c, size_t sent)
             continue;
         if (is_tx_class(t->cls))
             v->n_tx++;
-        if (is_tx_class(t->cls) || t->cls == C_ACCEPT)
+        /* "l'opération", "la transaction": the deal named again */
+        if (is_tx_class(t->cls) || t->cls == C_ACCEPT ||
+            t->cls == C_DEAL_REF)
             v->last_deal = j;
         if ((t->cls == C_WANT || t->cls == C_FORCE) && v->first_want == v->n)
             v->first_want = j;

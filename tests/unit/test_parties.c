@@ -740,6 +740,36 @@ static void test_regulator_approves(void **state)
     fixture_free(&f);
 }
 
+/* A regulator that approves "l'opération" (the deal named again by a
+ * noun of its own) weighs in on the deal as much as one that approves
+ * "le rachat". */
+static void test_regulator_approves_the_operation(void **state)
+{
+    static const struct ent_spec e[] = {
+        { "Alstom", ORG, "Alstom" },
+        { "General Electric", ORG, "General Electric" },
+        { "gouvernement français", ORG, "gouvernement français" },
+    };
+    struct fixture f;
+
+    (void)state;
+    fixture_text(&f, "Alstom a accepté l’offre de rachat de General "
+                 "Electric. Le gouvernement français a donné son feu vert "
+                 "à l’opération.\n", e, 3);
+    expect(f.an, "Alstom", LIS_ROLE_TARGET, LIS_BID_NONE);
+    expect(f.an, "gouvernement français", LIS_ROLE_REGULATOR, LIS_BID_NONE);
+    assert_int_equal(party(f.an, "gouvernement français")->stance,
+                     LIS_STANCE_APPROVE);
+    fixture_free(&f);
+
+    /* without the deal named again, a green light is for something else */
+    fixture_text(&f, "Alstom a accepté l’offre de rachat de General "
+                 "Electric. Le gouvernement français a donné son feu vert "
+                 "à la réforme.\n", e, 3);
+    assert_null(find_party(f.an, "gouvernement français"));
+    fixture_free(&f);
+}
+
 static void test_country_banning_is_context(void **state)
 {
     static const struct ent_spec e[] = {
@@ -1239,6 +1269,7 @@ int main(void)
         cmocka_unit_test(test_announced_acquisition),
         cmocka_unit_test(test_regulator_blocks),
         cmocka_unit_test(test_regulator_approves),
+        cmocka_unit_test(test_regulator_approves_the_operation),
         cmocka_unit_test(test_country_banning_is_context),
         cmocka_unit_test(test_coordinated_bidders),
         cmocka_unit_test(test_negation_conditionals),
