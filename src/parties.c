@@ -40,7 +40,8 @@
     _(PREP_BY, "prep-by") _(PREP_TO, "prep-to") _(PREP_ON, "prep-on") \
     _(PREP, "prep") \
     _(DET, "det") _(POSS, "poss") _(AUX_HAVE, "aux-have") \
-    _(AUX_BE, "aux-be") _(CAN, "can") _(QUE, "que") _(CONJ, "conj") \
+    _(AUX_BE, "aux-be") _(CAN, "can") _(MUST, "must") _(QUE, "que") \
+    _(CONJ, "conj") \
     _(REFL, "refl") _(SUBJ_PRON, "subj-pron") _(ORGAN, "organ")
 
 enum pt_class {
@@ -1980,6 +1981,10 @@ static void do_regulator(struct sview *v, size_t i, enum lis_stance stance)
     }
     if (negated(v, rt, i) && stance == LIS_STANCE_APPROVE)
         stance = LIS_STANCE_BLOCK;
+    /* "l'AMF doit valider l'opération": the approval is still to come */
+    else if (stance == LIS_STANCE_APPROVE &&
+             class_before(v, rt, i, C_MUST, 0))
+        stance = LIS_STANCE_CONDITION;
     for (j = i + 1; j < v->n; j++)
         if (tk_is(v, j, C_BAN) || tk_is(v, j, C_SELL))
             c->hints[H_FORCE]++;
@@ -2551,6 +2556,8 @@ static char *build_summary(const struct ctx *c, const struct lis_party *ps,
               &b, &first);
     tail_item(c, ps, n, LIS_ROLE_REGULATOR, -1, LIS_STANCE_APPROVE,
               "tpl:approve", &b, &first);
+    tail_item(c, ps, n, LIS_ROLE_REGULATOR, -1, LIS_STANCE_CONDITION,
+              "tpl:condition", &b, &first);
     lis_buf_free(&what);
     return lis_buf_steal(&b, NULL);
 }

@@ -770,6 +770,33 @@ static void test_regulator_approves_the_operation(void **state)
     fixture_free(&f);
 }
 
+/* An authority that "must" approve has not approved yet: its stance is a
+ * condition, and the deal is not agreed for it. */
+static void test_regulator_must_approve(void **state)
+{
+    static const struct ent_spec e[] = {
+        { "Sanofi", ORG, "Sanofi" }, { "Genzyme", ORG, "Genzyme" },
+        { "Autorité des marchés financiers", ORG,
+          "Autorité des marchés financiers" },
+    };
+    struct fixture f;
+
+    (void)state;
+    fixture_text(&f, "Sanofi a lancé une offre publique d’achat sur "
+                 "Genzyme. L’Autorité des marchés financiers doit valider "
+                 "l’opération.\n", e, 3);
+    expect(f.an, "Genzyme", LIS_ROLE_TARGET, LIS_BID_NONE);
+    expect(f.an, "Autorité des marchés financiers", LIS_ROLE_REGULATOR,
+           LIS_BID_NONE);
+    assert_int_equal(party(f.an, "Autorité des marchés financiers")->stance,
+                     LIS_STANCE_CONDITION);
+    assert_string_equal(f.an->deal->status, "proposed");
+    assert_non_null(strstr(f.an->deal->summary,
+                           "soumis à l’accord de l’Autorité des marchés "
+                           "financiers"));
+    fixture_free(&f);
+}
+
 static void test_country_banning_is_context(void **state)
 {
     static const struct ent_spec e[] = {
@@ -1270,6 +1297,7 @@ int main(void)
         cmocka_unit_test(test_regulator_blocks),
         cmocka_unit_test(test_regulator_approves),
         cmocka_unit_test(test_regulator_approves_the_operation),
+        cmocka_unit_test(test_regulator_must_approve),
         cmocka_unit_test(test_country_banning_is_context),
         cmocka_unit_test(test_coordinated_bidders),
         cmocka_unit_test(test_negation_conditionals),
