@@ -203,8 +203,8 @@ static void hset_grow(struct hset *h)
     free(old);
 }
 
-/* (inline: called once per word of the first pass) */
-static inline void hset_add(struct hset *h, uint64_t x)
+/* Add x to h (out of line: hset_add has the common case). */
+static void hset_insert(struct hset *h, uint64_t x)
 {
     size_t i;
 
@@ -222,6 +222,17 @@ static inline void hset_add(struct hset *h, uint64_t x)
     /* at most half full: probes stay short, a free slot always exists */
     if (++h->n * 2 > h->cap)
         hset_grow(h);
+}
+
+/* Add x to h.  Inline, called once per word of the first pass: most words
+ * are already there, at their first probe. */
+static inline void hset_add(struct hset *h, uint64_t x)
+{
+    uint64_t k = x ? x : 1;
+
+    if (h->cap && h->v[k & (h->cap - 1)] == k)
+        return;
+    hset_insert(h, x);
 }
 
 static bool hset_has(const struct hset *h, uint64_t x)
@@ -414,8 +425,7 @@ struct ctx {
     struct recent ring[RING];
     size_t ring_n;          /* total pushed; ring[(ring_n - 1) % RING] newest */
     struct lis_buf kb, kb2;
-    uint16_t *fw_slots;     /* function-word hash (FW_SLOTS entries) */
-    uint64_t *fw_hash;      /* fold_hash of each fw_table word */
+    struct fw_index *fw;    /* function words by hash */
     struct memo *memo;      /* whole-word lexicon answers */
     /* is_upper (bit 0) and is_lower (bit 1) of U+0000..U+024F, filled once
      * per run: the Latin letters of a French text, without a library call
@@ -692,26 +702,51 @@ static uint64_t fold_hash(const char *s, size_t n)
     return fh_end(&f);
 }
 
-/* Function-word table for one run: an open-addressing hash over the folded
- * words of fw_table (built per call, so the core keeps no global state). */
-#define FW_SLOTS 512
+/* Function-word table for one run: open addressing over the fold_hash of
+ * the words of fw_table, their hashes in hash[] (0: empty) and their fw in
+ * fw[] (FW_NONE in the empty slots).  Built per call, so the core keeps no
+ * global state; eight times as many slots as words, so a word that is not
+ * there nearly always meets an empty slot at once. */
+#define FW_SLOTS 1024
+
+struct fw_index {
+    uint64_t hash[FW_SLOTS];
+    unsigned char fw[FW_SLOTS];
+};
 
 static uint64_t fold_hash(const char *s, size_t n);
 
-static void fw_index_build(uint16_t *slots, uint64_t *hashes)
+static void fw_index_build(struct fw_index *x)
 {
     size_t k;
 
-    memset(slots, 0, FW_SLOTS * sizeof *slots);
+    memset(x, 0, sizeof *x);
     for (k = 0; k < LIS_ARRAY_LEN(fw_table); k++) {
-        size_t h;
+        uint64_t h = fold_hash(fw_table[k].w, strlen(fw_table[k].w));
+        size_t q = h & (FW_SLOTS - 1);
 
-        hashes[k] = fold_hash(fw_table[k].w, strlen(fw_table[k].w));
-        h = hashes[k] & (FW_SLOTS - 1);
+        while (x->hash[q])
+            q = (q + 1) & (FW_SLOTS - 1);
+        x->hash[q] = h;
+        x->fw[q] = (unsigned char)fw_table[k].fw;
+    }
+}
 
-        while (slots[h])
-            h = (h + 1) & (FW_SLOTS - 1);
-        slots[h] = (uint16_t)(k + 1);
+/* The function word of hash h, FW_NONE for the others (a 64-bit hash match
+ * among ~150 words is the word; a token hashing to 0 meets an empty slot,
+ * whose fw is FW_NONE). */
+static inline enum fw fw_lookup(const struct fw_index *x, uint64_t h)
+{
+    size_t q = h & (FW_SLOTS - 1);
+
+    for (;;) {
+        uint64_t k = x->hash[q];
+
+        if (k == h)
+            return (enum fw)x->fw[q];
+        if (!k)
+            return FW_NONE;
+        q = (q + 1) & (FW_SLOTS - 1);
     }
 }
 
@@ -970,18 +1005,15 @@ static inline unsigned fast_flags(const char *b, size_t s, size_t n,
     return flags;
 }
 
-/* "l'", "qu’", "L'": the ASCII letters b[s..r) (the first folded by fold)
- * and the apostrophe at b[r], followed by a letter, as scan_word reads an
- * elided word (not hashed when light); false when it does not read one
- * there. */
-static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
-                                size_t to, uint64_t fold, bool light,
-                                size_t *end, uint64_t *hash)
+/* "l'", "qu’", "L'": is b[s..r) (ASCII letters), followed by the
+ * apostrophe at b[r] and a letter, an elided word as scan_word reads it,
+ * ending at *end?  false also when only scan_word can tell. */
+static inline bool elision_end(const struct ctx *c, size_t s, size_t r,
+                                 size_t to, size_t *end)
 {
     const char *b = c->body;
-    size_t a = 0, k;
+    size_t a = 0;
     unsigned char nx;
-    uint64_t acc = 0;
 
     /* (U+02BC is a letter to scan_word, which never elides with it) */
     if (b[r] == '\'')
@@ -993,19 +1025,56 @@ static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
     nx = (unsigned char)b[r + a];
     if (!((unsigned char)((nx | 0x20) - 'a') < 26 ||
           (nx == 0xC3 && to - r - a >= 2 &&
-           c->c3[(unsigned char)b[r + a + 1]])) ||
-        !elision_prefix(b + s, r - s))
+           c->c3[(unsigned char)b[r + a + 1]])))
         return false;
+    if (r - s == 1) {
+        /* the common case: l' d' s' ... */
+        unsigned char l = (unsigned char)(b[s] | 0x20);
+
+        if (!strchr("ldjmnstc", l))
+            return false;
+    } else if (!elision_prefix(b + s, r - s)) {
+        return false;
+    }
     *end = r + a;
-    *hash = 0;
-    if (light)
-        return true;        /* the first pass records no elided word */
-    for (k = s; k < r; k++)
-        acc |= (uint64_t)(unsigned char)b[k] << (8 * (k - s));
-    acc |= fold | (uint64_t)'\'' << (8 * (r - s));
-    *hash = short_hash(acc, (unsigned)(r - s + 1));
     return true;
 }
+
+#ifdef LIS_SWAR
+/* The end of the run of lower-case letters (a..z, and the Latin-1 ones
+ * that fold to themselves) from body[r], within to. */
+static inline size_t lower_end(const struct ctx *c, size_t r, size_t to)
+{
+    const char *b = c->body;
+
+    for (;;) {
+        size_t q = r;
+
+        if (to - r >= 2 && (unsigned char)b[r] == 0xC3 &&
+            c->c3[(unsigned char)b[r + 1]] == C3_LOWER) {
+            r += 2;
+            continue;
+        }
+        if (to - r >= 8) {
+            uint64_t v;
+            unsigned nb;
+
+            memcpy(&v, b + r, 8);
+            nb = lower_run8(v);
+            r += nb;
+            if (nb == 8 ||
+                (nb && (unsigned char)(v >> (8 * nb)) == 0xC3))
+                continue;
+            break;
+        }
+        while (r < to && (unsigned char)(b[r] - 'a') < 26)
+            r++;
+        if (r == q)
+            break;
+    }
+    return r;
+}
+#endif
 
 /* The common words, read without scan_word's per-character work: an ASCII
  * or Latin-1 letter then lower-case ones only (their folded bytes are their
@@ -1014,8 +1083,7 @@ static inline bool fast_elision(const struct ctx *c, size_t s, size_t r,
  * whatever follows (ends_word) or to.  Returns the flags scan_word would
  * give, with *end and *hash; 0 for any other word, left to scan_word. */
 static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
-                                 size_t to, bool light, size_t *end,
-                                 uint64_t *hash)
+                                 size_t to, size_t *end, uint64_t *hash)
 {
 #ifdef LIS_SWAR
     const char *b = c->body;
@@ -1043,8 +1111,7 @@ static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
         if (r < to && !ends_word(c, (unsigned char)b[r]))
             return 0;
         *end = r;
-        /* (the first pass records no number) */
-        *hash = light ? 0 : raw_hash(b, from, s, r, to, 0);
+        *hash = raw_hash(b, from, s, r, to, 0);
         return T_DIGIT | T_HASDIGIT;
     } else {
         return 0;
@@ -1061,49 +1128,32 @@ static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
             if (ends_word(c, e)) {
                 *end = r;
                 *hash = short_hash(v, nb);
-                return light ? flags : fast_flags(b, s, nb, r, to, flags);
+                return fast_flags(b, s, nb, r, to, flags);
             }
             if (e != 0xC3)
                 goto letters_end;
         }
     }
 rest:
-    /* at b[r]: more lower-case letters may follow */
-    for (;;) {
-        size_t q = r;
-
-        if (to - r >= 2 && (unsigned char)b[r] == 0xC3 &&
-            c->c3[(unsigned char)b[r + 1]] == C3_LOWER) {
-            r += 2;
-            continue;
-        }
-        if (to - r >= 8) {
-            memcpy(&v, b + r, 8);
-            nb = lower_run8(v);
-            r += nb;
-            if (nb == 8 ||
-                (nb && (unsigned char)(v >> (8 * nb)) == 0xC3))
-                continue;
-            break;
-        }
-        while (r < to && (unsigned char)(b[r] - 'a') < 26)
-            r++;
-        if (r == q)
-            break;
-    }
+    r = lower_end(c, r, to);
 letters_end:
     if (r < to && !ends_word(c, (unsigned char)b[r])) {
-        if (!fast_elision(c, s, r, to, fold, light, end, hash))
+        size_t k;
+
+        if (!elision_end(c, s, r, to, end))
             return 0;
-        flags |= T_ELIDED;
-        return light ? flags : fast_flags(b, s, r - s, *end, to, flags);
+        /* the letters and the apostrophe folded to ' */
+        for (v = 0, k = s; k < r; k++)
+            v |= (uint64_t)(unsigned char)b[k] << (8 * (k - s));
+        v |= fold | (uint64_t)'\'' << (8 * (r - s));
+        *hash = short_hash(v, (unsigned)(r - s + 1));
+        return fast_flags(b, s, r - s, *end, to, flags | T_ELIDED);
     }
     *end = r;
     *hash = raw_hash(b, from, s, r, to, fold);
-    return light ? flags : fast_flags(b, s, r - s, r, to, flags);
+    return fast_flags(b, s, r - s, r, to, flags);
 #else
-    (void)c, (void)from, (void)s, (void)to, (void)light, (void)end,
-        (void)hash;
+    (void)c, (void)from, (void)s, (void)to, (void)end, (void)hash;
     return 0;
 #endif
 }
@@ -1158,16 +1208,188 @@ static inline bool gap_to_read(const char *b, size_t gap, size_t s)
     return gap < s && !(s - gap == 1 && b[gap] == ' ');
 }
 
-/* Split body[from..to) into word tokens with their flags (c->toks).
- * light: the first pass, which keeps no tokens and only records which
- * words occur in lower case (c->lower) and which capitalised where that
- * means something (c->strong); see the comment at the top. */
-static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
+/* Does the gap body[gap..s) between two words hold a mark after which
+ * capitals prove nothing (gap_flags() & T_WEAK), read as gap_flags reads
+ * it? */
+static bool gap_weak(const char *b, size_t gap, size_t s)
+{
+    while (gap < s) {
+        unsigned char ch = (unsigned char)b[gap];
+        uint32_t gc;
+
+        if (ch < 0x80) {
+            if (ch == ':' || ch == '(' || ch == '[' || ch == '.' ||
+                ch == '!' || ch == '?' || ch == '-' || ch == ';' ||
+                ch == '"')
+                return true;
+            gap++;
+            continue;
+        }
+        gap += get_cp(b, s, gap, &gc);
+        if (is_quote_mark(gc) || gc == 0x2026 || gc == 0x2013 ||
+            gc == 0x2014)
+            return true;
+    }
+    return false;
+}
+
+#ifdef LIS_SWAR
+/* The bytes body[i..min(i + 8, to)), the first in the low byte, zeros
+ * after to (a zero byte ends a word, as to does); reads only
+ * body[from..to). */
+static inline uint64_t load_upto(const char *b, size_t from, size_t i,
+                                 size_t to)
+{
+    uint64_t w = 0;
+    size_t k;
+
+    if (to - i >= 8) {
+        memcpy(&w, b + i, 8);
+    } else if (to - from >= 8) {
+        /* the eight bytes that end the range, shifted down */
+        memcpy(&w, b + to - 8, 8);
+        w >>= 8 * (8 - (to - i));
+    } else {
+        for (k = i; k < to; k++)
+            w |= (uint64_t)(unsigned char)b[k] << (8 * (k - i));
+    }
+    return w;
+}
+#endif
+
+/* The first pass over body[from..to): the words tokenize would read, with
+ * the same hashes, but only what c->lower and c->strong need (see the
+ * comment at the top): a word in lower case, not CamelCase nor elided,
+ * goes into lower; a capitalised one, not elided, not the first of the
+ * range nor after a weak mark, into strong.  The common words (a letter,
+ * then lower-case letters, ASCII or Latin-1; an elided article; a number)
+ * are read here, the others by scan_word. */
+static void light_pass(struct ctx *c, size_t from, size_t to)
+{
+    const char *b = c->body;
+    size_t i = from, gap = from, j;
+    bool first = true;
+
+    while (i < to) {
+        unsigned char ch = (unsigned char)b[i], x;
+        uint64_t h;
+        unsigned flags;
+
+        if (c->cls[ch] & CL_GAP) {
+            i++;
+            continue;
+        }
+#ifdef LIS_SWAR
+        if ((unsigned char)(ch - 'a') < 26 && to - i >= 8) {
+            /* most words: up to seven lower-case ASCII letters, one load */
+            uint64_t v;
+            unsigned nb;
+
+            memcpy(&v, b + i, 8);
+            nb = lower_run8(v);
+            if (nb < 8 && ends_word(c, (unsigned char)(v >> (8 * nb)))) {
+                hset_add(&c->lower, short_hash(v, nb));
+                first = false;
+                gap = i + nb;
+                i = gap + 1;    /* that byte is between words */
+                continue;
+            }
+        }
+        {
+            uint64_t v, fold = 0;
+            unsigned nb;
+            bool cap = false;
+            size_t r;
+
+            if ((unsigned char)(ch - 'a') < 26 ||
+                ((unsigned char)(ch - 'A') < 26 && (cap = true))) {
+                if (cap)
+                    fold = 0x20;
+                v = load_upto(b, from, i, to) | fold;
+                nb = lower_run8(v);
+                r = i + nb;
+                if (nb < 8) {
+                    unsigned char e = (unsigned char)(v >> (8 * nb));
+
+                    if (ends_word(c, e)) {
+                        /* up to seven ASCII letters: one load */
+                        h = short_hash(v, nb);
+                        goto word;
+                    }
+                    if (e != 0xC3)
+                        goto letters_end;
+                }
+            } else if (ch == 0xC3 && to - i >= 2 &&
+                       (x = c->c3[(unsigned char)b[i + 1]]) != 0) {
+                if (x == C3_UPPER) {
+                    cap = true;
+                    fold = 0x2000;      /* À..Þ -> à..þ */
+                }
+                r = i + 2;
+            } else if ((unsigned char)(ch - '0') < 10) {
+                r = i + 1;
+                while (r < to && (unsigned char)(b[r] - '0') < 10)
+                    r++;
+                if (r < to && !ends_word(c, (unsigned char)b[r]))
+                    goto general;
+                /* a number: a token, recorded nowhere */
+                first = false;
+                gap = i = r;
+                continue;
+            } else {
+                goto general;
+            }
+            r = lower_end(c, r, to);
+        letters_end:
+            if (r < to && !ends_word(c, (unsigned char)b[r])) {
+                if (!elision_end(c, i, r, to, &j))
+                    goto general;
+                first = false;      /* an elided word: recorded nowhere */
+                gap = i = j;
+                continue;
+            }
+            h = raw_hash(b, from, i, r, to, fold);
+        word:
+            if (!cap)
+                hset_add(&c->lower, h);
+            else if (!first && !gap_weak(b, gap, i))
+                hset_add(&c->strong, h);
+            first = false;
+            gap = i = r;
+            continue;
+        }
+    general:
+#endif
+        {
+            size_t n = nonword_len(c, i, to);
+
+            if (n) {
+                i += n;
+                continue;
+            }
+        }
+        flags = scan_word(c, i, to, true, &j, &h);
+        if ((flags & (T_LOWER | T_CAMEL | T_ELIDED)) == T_LOWER)
+            hset_add(&c->lower, h);
+        else if ((flags & (T_CAP | T_ELIDED)) == T_CAP && !first &&
+                 !gap_weak(b, gap, i))
+            hset_add(&c->strong, h);
+        first = false;
+        gap = i = j;
+    }
+}
+
+/* Split body[from..to) into word tokens with their flags (c->toks), for
+ * the second pass. */
+static void tokenize(struct ctx *c, size_t from, size_t to)
 {
     const char *b = c->body;
     size_t i = from, gap = from, j, n;
+    /* the token array in locals: the stores below cannot alias them */
+    struct tok *toks = c->toks;
+    size_t nt = 0, cap = c->cap_toks;
+    unsigned weak = T_WEAK;         /* the first token of the range */
 
-    c->n_toks = 0;
     while (i < to) {
         unsigned char ch = (unsigned char)b[i];
         uint64_t h;
@@ -1178,53 +1400,34 @@ static void tokenize(struct ctx *c, size_t from, size_t to, bool light)
             i++;            /* spaces and punctuation between words */
             continue;
         }
-        flags = fast_word(c, from, i, to, light, &j, &h);
+        flags = fast_word(c, from, i, to, &j, &h);
         if (!flags) {
             n = nonword_len(c, i, to);
             if (n) {
                 i += n;
                 continue;
             }
-            flags = scan_word(c, i, to, light, &j, &h);
+            flags = scan_word(c, i, to, false, &j, &h);
         }
-        if (light) {
-            if ((flags & (T_LOWER | T_CAMEL | T_ELIDED)) == T_LOWER)
-                hset_add(&c->lower, h);
-            else if ((flags & (T_CAP | T_ELIDED)) == T_CAP && c->n_toks &&
-                     !(gap_to_read(b, gap, i) &&
-                       (gap_flags(b, gap, i) & T_WEAK)))
-                hset_add(&c->strong, h);
-            c->n_toks++;
-            gap = i = j;
-            continue;
-        }
-        if (c->n_toks == 0)
-            flags |= T_WEAK;
+        flags |= weak;
+        weak = 0;
         if (gap_to_read(b, gap, i))
             flags |= gap_flags(b, gap, i);
-        if (c->n_toks == c->cap_toks)
-            c->toks = lis_xgrow(c->toks, &c->cap_toks, c->n_toks + 1,
-                                sizeof *c->toks);
-        t = &c->toks[c->n_toks++];
+        if (nt == cap) {
+            toks = lis_xgrow(toks, &cap, nt + 1, sizeof *toks);
+            c->toks = toks;
+            c->cap_toks = cap;
+        }
+        t = &toks[nt++];
         t->s = i;
         t->e = j;
         t->flags = flags;
         t->h = h;
-        t->fw = FW_NONE;
-        if ((flags & (T_LOWER | T_CAP)) && j - i <= 10) {
-            size_t q = h & (FW_SLOTS - 1);
-
-            while (c->fw_slots[q]) {
-                /* a 64-bit hash match among ~150 words is the word */
-                if (c->fw_hash[c->fw_slots[q] - 1] == h) {
-                    t->fw = fw_table[c->fw_slots[q] - 1].fw;
-                    break;
-                }
-                q = (q + 1) & (FW_SLOTS - 1);
-            }
-        }
+        t->fw = (flags & (T_LOWER | T_CAP)) && j - i <= 10
+                    ? fw_lookup(c->fw, h) : FW_NONE;
         gap = i = j;
     }
+    c->n_toks = nt;
 }
 
 
@@ -2948,9 +3151,12 @@ static bool for_each_sentence(struct ctx *c, const struct lis_analysis *an,
                 return false;
             c->sent = s;
             c->sent_end = an->sentences[s].end;
-            tokenize(c, an->sentences[s].start, an->sentences[s].end, first);
-            if (!first)
+            if (first) {
+                light_pass(c, an->sentences[s].start, an->sentences[s].end);
+            } else {
+                tokenize(c, an->sentences[s].start, an->sentences[s].end);
                 second_pass(c);
+            }
         }
         return true;
     }
@@ -2960,9 +3166,12 @@ static bool for_each_sentence(struct ctx *c, const struct lis_analysis *an,
             return false;
         c->sent = s;
         c->sent_end = doc->paras[s].end;
-        tokenize(c, doc->paras[s].start, doc->paras[s].end, first);
-        if (!first)
+        if (first) {
+            light_pass(c, doc->paras[s].start, doc->paras[s].end);
+        } else {
+            tokenize(c, doc->paras[s].start, doc->paras[s].end);
             second_pass(c);
+        }
     }
     return true;
 }
@@ -2989,12 +3198,11 @@ void lis_entities_run(const struct lis_document *doc,
     lis_buf_init(&c.kb);
     lis_buf_init(&c.kb2);
     lis_buf_init(&c.keys.pool);
-    c.fw_slots = lis_xmalloc(FW_SLOTS * sizeof *c.fw_slots);
-    c.fw_hash = lis_xmalloc(LIS_ARRAY_LEN(fw_table) * sizeof *c.fw_hash);
+    c.fw = lis_xmalloc(sizeof *c.fw);
     c.memo = lis_xcalloc(1, sizeof *c.memo);
     c.memo->cap = 1024;
     c.memo->v = lis_xcalloc(c.memo->cap, sizeof *c.memo->v);
-    fw_index_build(c.fw_slots, c.fw_hash);
+    fw_index_build(c.fw);
     for (k = 0; k < LATIN_CASE_END; k++)
         c.latin_case[k] = (unsigned char)((is_upper((uint32_t)k) ? 1 : 0) |
                                           (is_lower((uint32_t)k) ? 2 : 0));
@@ -3075,8 +3283,7 @@ void lis_entities_run(const struct lis_document *doc,
 
     free(c.ents);
     free(c.toks);
-    free(c.fw_slots);
-    free(c.fw_hash);
+    free(c.fw);
     for (k = 0; k < c.memo->n_pfx; k++)
         free(c.memo->pfx[k].set.v);
     free(c.memo->v);
