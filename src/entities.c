@@ -303,20 +303,27 @@ static struct kslot *kmap_slot(struct kmap *m, const char *k, size_t n,
     }
 }
 
-static size_t kmap_get(struct kmap *m, const char *k, size_t n)
+/* The value of key k[0..n), whose key_hash is h; LIS_NONE when absent. */
+static size_t kmap_get_h(struct kmap *m, const char *k, size_t n, uint64_t h)
 {
     struct kslot *sl;
 
     if (!m->cap || n == 0)
         return LIS_NONE;
-    sl = kmap_slot(m, k, n, key_hash(k, n));
+    sl = kmap_slot(m, k, n, h);
     return sl->key ? sl->val : LIS_NONE;
 }
 
-static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
+static size_t kmap_get(struct kmap *m, const char *k, size_t n)
+{
+    return n ? kmap_get_h(m, k, n, key_hash(k, n)) : LIS_NONE;
+}
+
+/* Set key k[0..n), whose key_hash is h, to val. */
+static void kmap_put_h(struct kmap *m, const char *k, size_t n, uint64_t h,
+                       size_t val)
 {
     struct kslot *sl;
-    uint64_t h = key_hash(k, n);
 
     if (n == 0)
         return;
@@ -347,6 +354,12 @@ static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
         m->n++;
     }
     sl->val = val;
+}
+
+static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
+{
+    if (n)
+        kmap_put_h(m, k, n, key_hash(k, n), val);
 }
 
 /* ------------------------------------------------------------ state */
@@ -397,6 +410,9 @@ enum { C3_LOWER = 1, C3_UPPER = 2 };
  * follows). */
 enum { CL_GAP = 1, CL_END = 2 };
 
+/* fold_key marks in ctx.kbyte (never the fold of an ASCII character) */
+enum { KB_SKIP = 0xFE, KB_SPACE = 0xFF };
+
 #define RING 64
 #define LATIN_CASE_END 0x250
 
@@ -436,6 +452,9 @@ struct ctx {
      * fold by adding 0x20; 0 for the others and non-continuation bytes */
     unsigned char c3[256];
     unsigned char cls[256];     /* CL_ bits of each byte */
+    /* fold_key of each byte: an ASCII character's fold, KB_SKIP ('.' and
+     * the bytes of other characters) or KB_SPACE */
+    unsigned char kbyte[256];
     /* fold_key of U+0000..U+024F once met: [0] is 0 (not yet), 0xFF (white
      * space) or 1 + the length of the bytes that follow */
     unsigned char kfold[LATIN_CASE_END][4];
@@ -1623,6 +1642,36 @@ static size_t fold_key_cp(uint32_t cp, char *o)
     return lis_u8_encode(cp, o);
 }
 
+#ifdef LIS_SWAR
+/* Does fold_key fold the eight bytes w (memory order) to their lower case,
+ * byte for byte, whatever comes before or after them?  So they do when all
+ * are printable ASCII but '.', with spaces only inside and never two in a
+ * row (each stands between two characters that are kept).  *w becomes the
+ * fold. */
+static inline bool key_chunk8(uint64_t *w)
+{
+    uint64_t x = *w, t, sp, ge_a, gt_z;
+
+    if (x & HIGH)
+        return false;               /* not ASCII */
+    t = x ^ (0x20 * ONES);
+    sp = ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;       /* the spaces */
+    if ((sp & 0x80) || (sp >> 56) || (sp & (sp << 8)))
+        return false;
+    /* the spaces read as '`': then no byte may be below '!' */
+    t = x | (sp >> 1);
+    if ((t - 0x21 * ONES) & ~t & HIGH)
+        return false;               /* control characters */
+    t = x ^ ('.' * ONES);
+    if ((t - ONES) & ~t & HIGH)
+        return false;               /* a period */
+    ge_a = (x + (0x80 - 'A') * ONES) & HIGH;
+    gt_z = (x + (0x80 - 'Z' - 1) * ONES) & HIGH;
+    *w = x | ((ge_a & ~gt_z) >> 2);
+    return true;
+}
+#endif
+
 /* Fold a name into a key: lower case, no accents, no periods, white space
  * collapsed ("Etats-Unis" == "États-Unis", "B. Obama" -> "b obama").
  * Appended to out; white space before the first character counts only
@@ -1642,21 +1691,46 @@ static void fold_key(struct ctx *c, struct lis_buf *out, const char *s,
         uint32_t cp;
         unsigned char ch = (unsigned char)s[i];
 
+#ifdef LIS_SWAR
+        if (n - i >= 8) {
+            uint64_t w;
+
+            memcpy(&w, s + i, 8);
+            if (key_chunk8(&w)) {
+                /* eight bytes that fold to themselves in lower case */
+                if (space) {
+                    *o++ = ' ';
+                    space = false;
+                }
+                memcpy(o, &w, 8);
+                o += 8;
+                i += 8;
+                any = true;
+                continue;
+            }
+        }
+#endif
         if (ch < 0x80) {
+            unsigned char f = c->kbyte[ch];
+
             i++;
-            if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+            if (f == KB_SPACE) {
                 space = any;
                 continue;
             }
-            if (ch == '.')
+            if (f == KB_SKIP)
                 continue;
             if (space) {
                 *o++ = ' ';
                 space = false;
             }
             /* ASCII: lower case is the whole fold (apostrophe and hyphen
-             * are themselves) */
-            *o++ = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+             * are themselves); a run of it at once */
+            *o++ = (char)f;
+            while (i < n && (f = c->kbyte[(unsigned char)s[i]]) < KB_SKIP) {
+                *o++ = (char)f;
+                i++;
+            }
             any = true;
             continue;
         }
@@ -1704,7 +1778,8 @@ static void make_key_in(struct ctx *c, struct lis_buf *b, const char *prefix,
     const char *k;
 
     b->len = 0;
-    lis_buf_add(b, prefix, p);
+    if (p)
+        lis_buf_add(b, prefix, p);
     fold_key(c, b, s, n);
     /* "La Poste" and "Poste" are one name: drop a leading "le ", "la ",
      * "les " or "l'" that is not the whole key */
@@ -1954,10 +2029,13 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
                          size_t ntok, int type, int weight, bool person_like)
 {
     struct kmap *keys = &c->keys;
-    size_t e;
+    size_t e, known;
+    uint64_t kh;
 
     make_key(c, "", canon, cn);
-    e = kmap_get(keys, c->kb.data, c->kb.len);
+    /* c->kb holds the key until the end: hashed once */
+    kh = key_hash(c->kb.data, c->kb.len);
+    e = known = kmap_get_h(keys, c->kb.data, c->kb.len, kh);
     if (e != LIS_NONE && cn > strlen(c->ents[e].name) && ntok >= 2)
         set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
     if (e == LIS_NONE && ntok == 1) {
@@ -2018,7 +2096,8 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     }
     if (e == LIS_NONE)
         e = new_ent(c, canon, cn);
-    kmap_put(keys, c->kb.data, c->kb.len, e);
+    if (e != known)
+        kmap_put_h(keys, c->kb.data, c->kb.len, kh, e);
     if (type >= 0)
         c->ents[e].votes[type] += weight;
     if (ntok >= 2 && (person_like || type == LIS_ENT_PER)) {
@@ -3210,6 +3289,11 @@ void lis_entities_run(const struct lis_document *doc,
         if (!ascii_alnum[k])
             c.cls[k] = (unsigned char)(CL_GAP | (k != '-' && k != '\''
                                                      ? CL_END : 0));
+    for (k = 0; k < 256; k++)
+        c.kbyte[k] = (unsigned char)(k >= 0x80 || k == '.' ? KB_SKIP
+                                     : k == ' ' || (k >= '\t' && k <= '\r')
+                                         ? KB_SPACE
+                                     : k >= 'A' && k <= 'Z' ? k + 32 : k);
     for (k = 0xC0; k <= 0xFF; k++) {
         uint32_t cp = (uint32_t)k;
 

@@ -368,6 +368,27 @@ static void test_scanner_fast_paths(void **state)
     run_free(&r);
 }
 
+/* Name keys are folded eight bytes at a time where they can be: single
+ * spaces inside a chunk stay, runs of white space, tabs and periods take
+ * the byte-wise path, and all give the same key. */
+static void test_name_key_chunks(void **state)
+{
+    struct run r = run_text(
+        "Hier, Human Rights Watch a parl\u00e9. Puis Human  Rights  Watch "
+        "a r\u00e9p\u00e9t\u00e9. Enfin Human\tRights\u00a0Watch proteste, "
+        "et HUMAN RIGHTS WATCH aussi.\n");
+    size_t e;
+
+    (void)state;
+    assert_true(r.an->n_mentions > 0);
+    e = r.an->mentions[0].entity;
+    assert_int_equal(r.an->entities[e].n_mentions, 4);
+    assert_int_equal(count_mentions(&r, e, "HUMAN RIGHTS WATCH",
+                                    LIS_MENTION_NAME), 1);
+    check_invariants(&r);
+    run_free(&r);
+}
+
 /* Longest lexicon matches are memoised by word: a word that an entry
  * continues ("Corée" in "Corée du Sud") still gets the longest match each
  * time, and alone the shorter one. */
@@ -824,6 +845,7 @@ int main(void)
         cmocka_unit_test(test_lexicons),
         cmocka_unit_test(test_elision),
         cmocka_unit_test(test_scanner_fast_paths),
+        cmocka_unit_test(test_name_key_chunks),
         cmocka_unit_test(test_lexicon_match_memo),
         cmocka_unit_test(test_sentence_initial_rejected),
         cmocka_unit_test(test_variants_merged),
