@@ -1506,23 +1506,55 @@ static inline struct memo_slot *memo_find(struct memo *m, uint64_t key,
     return memo_insert(m, key, hit);
 }
 
-/* Whole-word lookups are memoised by the word's hash: the same word gets
- * the same answer, and a text has far fewer words than tokens.  h is
- * fold_hash(p, n). */
-static bool text_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
-                         const char *p, size_t n, uint64_t h,
-                         const char **val)
+/* The memo slot of key (never 0) when it sits at its first probe, else
+ * NULL (memo_find then finds or places it): the inline part of the
+ * lookups below. */
+static inline const struct memo_slot *memo_peek(const struct memo *m,
+                                                uint64_t key)
+{
+    const struct memo_slot *sl = &m->v[key & (m->cap - 1)];
+
+    return sl->key == key ? sl : NULL;
+}
+
+/* The memo key of a whole-word lookup of lx for a word of hash h. */
+static inline uint64_t has_key(const struct lis_lexicon *lx, uint64_t h)
 {
     uint64_t key = (h ^ (uint64_t)(uintptr_t)lx) * 0x9E3779B97F4A7C15ULL;
+
+    return key ? key : 1;
+}
+
+/* text_has_lex past the first probe: find or fill the slot of key. */
+static const struct memo_slot *has_fill(const struct ctx *c,
+                                        const struct lis_lexicon *lx,
+                                        const char *p, size_t n,
+                                        uint64_t key)
+{
     struct memo_slot *sl;
     bool hit;
 
-    sl = memo_find(c->memo, key ? key : 1, &hit);
+    sl = memo_find(c->memo, key, &hit);
     if (!hit) {
         const char *v = NULL;
 
         sl->val = lis_lexicon_has(lx, p, n, &v) ? (v ? v : "") : NULL;
     }
+    return sl;
+}
+
+/* Whole-word lookups are memoised by the word's hash: the same word gets
+ * the same answer, and a text has far fewer words than tokens.  h is
+ * fold_hash(p, n). */
+static inline bool text_has_lex(const struct ctx *c,
+                                const struct lis_lexicon *lx, const char *p,
+                                size_t n, uint64_t h, const char **val)
+{
+    uint64_t key = has_key(lx, h);
+    const struct memo_slot *sl = memo_peek(c->memo, key);
+
+    if (!sl)
+        sl = has_fill(c, lx, p, n, key);
     if (val)
         *val = sl->val;
     return sl->val != NULL;
@@ -2226,6 +2258,16 @@ static void walk_fill(const struct ctx *c, struct memo_slot *sl,
     }
 }
 
+/* The memo key of the longest match of lx from a word of hash h that ends
+ * at that word. */
+static inline uint64_t match_key(const struct lis_lexicon *lx, uint64_t h)
+{
+    uint64_t key = (h ^ (uint64_t)(uintptr_t)lx) * 0xC2B2AE3D27D4EB4FULL;
+
+    key ^= key >> 31;
+    return key ? key : 1;
+}
+
 /* Where the longest match of lx from token i ends when it cannot go past
  * token j (j == i or i + 1, no gap between them), memoised. */
 static const struct memo_slot *match_memo(const struct ctx *c,
@@ -2233,16 +2275,21 @@ static const struct memo_slot *match_memo(const struct ctx *c,
                                           size_t i, size_t j)
 {
     const struct tok *t = &c->toks[i], *u = &c->toks[j];
-    uint64_t key = (t->h ^ (uint64_t)(uintptr_t)lx) * 0xC2B2AE3D27D4EB4FULL;
+    uint64_t key;
     struct memo_slot *sl;
     uint64_t h = t->h;
     bool hit;
 
-    if (j != i)
+    if (j == i) {
+        key = match_key(lx, t->h);
+    } else {
+        key = (t->h ^ (uint64_t)(uintptr_t)lx) * 0xC2B2AE3D27D4EB4FULL;
         key = ((key ^ u->h) * 0x165667B19E3779F9ULL) ^
               (u->s == t->e ? 0x27D4EB2F165667C5ULL : 0x94D049BB133111EBULL);
-    key ^= key >> 31;
-    sl = memo_find(c->memo, key ? key : 1, &hit);
+        key ^= key >> 31;
+        key = key ? key : 1;
+    }
+    sl = memo_find(c->memo, key, &hit);
     if (hit)
         return sl;
     if (j != i) {
@@ -2259,10 +2306,10 @@ static const struct memo_slot *match_memo(const struct ctx *c,
     return sl;
 }
 
-/* The longest match of lx from token i to the end of the sentence
- * (lis_lexicon_match); *val only set on a match. */
-static size_t lex_match(const struct ctx *c, const struct lis_lexicon *lx,
-                        size_t i, const char **val)
+/* lex_match but for the common answers, memoised at the first probe. */
+static size_t lex_match_walk(const struct ctx *c,
+                             const struct lis_lexicon *lx, size_t i,
+                             const char **val)
 {
     const struct tok *t = &c->toks[i];
 
@@ -2289,6 +2336,35 @@ static size_t lex_match(const struct ctx *c, const struct lis_lexicon *lx,
         }
     }
     return lis_lexicon_match(lx, c->body + t->s, c->sent_end - t->s, val);
+}
+
+/* The longest match of lx from token i to the end of the sentence
+ * (lis_lexicon_match); *val only set on a match.  Inline: a word whose
+ * memoised answer is that no entry goes past it (most lookups) costs a
+ * probe; the rest is lex_match_walk's. */
+static inline size_t lex_match(const struct ctx *c,
+                               const struct lis_lexicon *lx, size_t i,
+                               const char **val)
+{
+    const struct tok *t = &c->toks[i];
+    const struct memo_slot *sl;
+    unsigned char ch;
+
+    if (t->flags & T_EXOTIC)
+        return lex_match_walk(c, lx, i, val);
+    sl = memo_peek(c->memo, match_key(lx, t->h));
+    if (!sl || sl->code == LM_WALK)
+        return lex_match_walk(c, lx, i, val);
+    /* match_may_end, for the ASCII that follows most words */
+    if (!(t->e >= c->sent_end || (t->flags & T_ELIDED) ||
+          ((ch = (unsigned char)c->body[t->e]) < 0x80 && !ascii_alnum[ch])))
+        return lex_match_walk(c, lx, i, val);
+    if (sl->code == LM_NONE)
+        return 0;
+    /* (a one-word slot only ends a match at that word) */
+    if (val)
+        *val = sl->val;
+    return t->e - t->s;
 }
 
 /* Only spaces between body offsets a and b. */
@@ -3128,6 +3204,11 @@ static void second_pass(struct ctx *c)
     while (i < c->n_toks) {
         const struct tok *t = &c->toks[i];
         size_t k;
+        /* most words: a plain lower-case word, which only the title rule
+         * below may take (no determiner, pronoun, elision or name) */
+        bool plain = t->fw == FW_NONE &&
+                     (t->flags & (T_LOWER | T_ELIDED | T_HYPHEN | T_CAP |
+                                  T_CAMEL)) == T_LOWER;
 
         if (t->s < c->last_end) {
             i++;
@@ -3174,6 +3255,10 @@ static void second_pass(struct ctx *c)
                 i = k;
                 continue;
             }
+        }
+        if (plain) {
+            i++;
+            continue;
         }
         if (t->fw == FW_IL || t->fw == FW_ELLE ||
             ((t->flags & T_LOWER) && (t->flags & T_HYPHEN) &&
