@@ -1398,6 +1398,42 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
     }
 }
 
+#ifdef LIS_SWAR
+/* After a token ending at body[j], the short lower-case words that follow,
+ * each after a single space and ended by a byte that ends a word whatever
+ * follows (most of a French text): stored at toks[*nt..cap) as tokenize
+ * stores them (no gap flags: one space is no gap), without its general
+ * scan.  Returns the end of the last token stored (j if none). */
+static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
+                               struct tok *toks, size_t *nt, size_t cap)
+{
+    const char *b = c->body;
+    size_t n = *nt;
+
+    while (n < cap && to - j >= 9 && b[j] == ' ' &&
+           (unsigned char)(b[j + 1] - 'a') < 26) {
+        uint64_t v, h;
+        unsigned nb;
+        struct tok *t;
+
+        memcpy(&v, b + j + 1, 8);
+        nb = lower_run8(v);
+        if (nb == 8 || !ends_word(c, (unsigned char)(v >> (8 * nb))))
+            break;
+        h = short_hash(v, nb);
+        t = &toks[n++];
+        t->s = j + 1;
+        t->e = j + 1 + nb;
+        t->h = h;
+        t->flags = nb == 1 ? T_LOWER | T_LETTERS1 : T_LOWER;
+        t->fw = fw_lookup(c->fw, h);
+        j = t->e;
+    }
+    *nt = n;
+    return j;
+}
+#endif
+
 /* Split body[from..to) into word tokens with their flags (c->toks), for
  * the second pass. */
 static void tokenize(struct ctx *c, size_t from, size_t to)
@@ -1444,6 +1480,9 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
         t->h = h;
         t->fw = (flags & (T_LOWER | T_CAP)) && j - i <= 10
                     ? fw_lookup(c->fw, h) : FW_NONE;
+#ifdef LIS_SWAR
+        j = plain_run(c, j, to, toks, &nt, cap);
+#endif
         gap = i = j;
     }
     c->n_toks = nt;
@@ -1560,14 +1599,16 @@ static inline bool text_has_lex(const struct ctx *c,
     return sl->val != NULL;
 }
 
-static bool span_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
-                         size_t s, size_t e, uint64_t h, const char **val)
+static inline bool span_has_lex(const struct ctx *c,
+                                const struct lis_lexicon *lx, size_t s,
+                                size_t e, uint64_t h, const char **val)
 {
     return text_has_lex(c, lx, c->body + s, e - s, h, val);
 }
 
-static bool tok_has_lex(const struct ctx *c, const struct lis_lexicon *lx,
-                        const struct tok *t, const char **val)
+static inline bool tok_has_lex(const struct ctx *c,
+                               const struct lis_lexicon *lx,
+                               const struct tok *t, const char **val)
 {
     return span_has_lex(c, lx, t->s, t->e, t->h, val);
 }
@@ -1590,13 +1631,13 @@ static bool ends_with(const struct ctx *c, const struct tok *t,
     return t->e - t->s > n && memcmp(c->body + t->e - n, suf, n) == 0;
 }
 
-static bool is_stop(const struct ctx *c, const struct tok *t)
+static inline bool is_stop(const struct ctx *c, const struct tok *t)
 {
     return tok_has_lex(c, c->lx->stopwords, t, NULL);
 }
 
 /* A lower-case demonym adjective ("américain"), memoised. */
-static bool is_demonym_word(const struct ctx *c, const struct tok *t)
+static inline bool is_demonym_word(const struct ctx *c, const struct tok *t)
 {
     return tok_has_lex(c, c->lx->demonyms, t, NULL);
 }

@@ -358,6 +358,20 @@ static void test_scanner_fast_paths(void **state)
     assert_true(any_mention_text(&r, "Zoé"));
     check_invariants(&r);
     run_free(&r);
+    /* runs of short lower-case words after single spaces (read by the
+     * full pass without its general scan): their function words still
+     * make descriptors, and the last word, less than eight bytes before
+     * the end, is read */
+    r = run_text("Hier, Acmeco SA a dit que la firme va bien et que la "
+                 "soci\u00e9t\u00e9 a vu Zorglub");
+    e = ent_typed(&r, "Acmeco SA", LIS_ENT_ORG);
+    assert_int_equal(count_mentions(&r, e, "la firme", LIS_MENTION_DESCRIPTOR),
+                     1);
+    assert_int_equal(count_mentions(&r, e, "la soci\u00e9t\u00e9",
+                                    LIS_MENTION_DESCRIPTOR), 1);
+    assert_true(any_mention_text(&r, "Zorglub"));
+    check_invariants(&r);
+    run_free(&r);
     /* a word followed by a character of several bytes */
     r = run_text("Selon Zorglub, les Ouagadougoulais » et « Trifouillis » "
                  "sont là… avec Zorglub.\n");
