@@ -3245,11 +3245,10 @@ static void second_pass(struct ctx *c)
     while (i < c->n_toks) {
         const struct tok *t = &c->toks[i];
         size_t k;
-        /* most words: a plain lower-case word, which only the title rule
-         * below may take (no determiner, pronoun, elision or name) */
-        bool plain = t->fw == FW_NONE &&
-                     (t->flags & (T_LOWER | T_ELIDED | T_HYPHEN | T_CAP |
-                                  T_CAMEL)) == T_LOWER;
+        /* most words: no capital and no hyphen, so neither an elided
+         * article of a name nor a name, and a pronoun only as a function
+         * word */
+        bool low = !(t->flags & (T_CAP | T_CAMEL | T_HYPHEN));
 
         if (t->s < c->last_end) {
             i++;
@@ -3297,7 +3296,9 @@ static void second_pass(struct ctx *c)
                 continue;
             }
         }
-        if (plain) {
+        if (low) {
+            if (t->fw == FW_IL || t->fw == FW_ELLE)
+                process_pronoun(c, i);
             i++;
             continue;
         }
