@@ -266,6 +266,26 @@ struct kmap {
     struct lis_buf pool;
 };
 
+/* A name key (make_key_in of a prefix and a text), memoised by that text
+ * (see name_key): at off in the memo's pool, n bytes, key_hash h; fh is
+ * the fold_hash of the text. */
+struct nkey {
+    size_t off, n;
+    uint64_t h, fh;
+};
+
+struct nkslot {
+    uint64_t rh;            /* hash of prefix and text; 0: empty */
+    size_t raw, rawlen;     /* prefix and text, in the pool */
+    struct nkey key;
+};
+
+struct nkmemo {
+    struct nkslot *v;
+    size_t cap, n;
+    struct lis_buf pool;
+};
+
 /* Hash of a key, eight bytes at a time (the order of the keys is never
  * seen: any good hash does). */
 static uint64_t key_hash(const char *s, size_t n)
@@ -435,6 +455,7 @@ struct ctx {
     struct ent *ents;
     size_t n_ents, cap_ents;
     struct kmap keys;
+    struct nkmemo nk;       /* name keys by text */
     struct lis_mention *ments;
     size_t n_ments, cap_ments;
     size_t last_end;
@@ -1882,30 +1903,6 @@ static void make_key(struct ctx *c, const char *prefix, const char *s,
     make_key_in(c, &c->kb, prefix, s, n);
 }
 
-/* Does s[0..n) fold with white space before its first character (so that
- * a key prefix changes its fold, see fold_key)? */
-static bool lead_space(const char *s, size_t n)
-{
-    size_t i = 0;
-    uint32_t cp;
-
-    while (i < n && s[i] == '.')
-        i++;
-    if (i == n)
-        return false;
-    get_cp(s, n, i, &cp);
-    return lis_lex_is_space_cp(cp);
-}
-
-/* c->kb2 = prefix (two characters) + c->kb, which holds make_key("", s):
- * make_key(prefix, s) but for a name starting with white space. */
-static void prefix_key(struct ctx *c, const char *prefix)
-{
-    c->kb2.len = 0;
-    lis_buf_add(&c->kb2, prefix, 2);
-    lis_buf_add(&c->kb2, c->kb.data, c->kb.len);
-}
-
 static int ent_type(const struct ent *e)
 {
     int t, best = LIS_ENT_MISC, bv = 0;
@@ -2096,38 +2093,100 @@ static size_t resolve(const struct ctx *c, size_t window, enum want w,
 
 /* ------------------------------------------------------------ entities */
 
+/* make_key_in(prefix, s[0..n)) ("" or a two-character prefix), memoised
+ * by prefix and text: an article names the same people and companies
+ * again and again, and folding a key costs far more than hashing and
+ * comparing its text.  The text is kept and compared, so the memo gives
+ * exactly what make_key_in gives. */
+static struct nkey name_key(struct ctx *c, const char *prefix,
+                            const char *s, size_t n)
+{
+    struct nkmemo *m = &c->nk;
+    size_t p = prefix[0] ? 2 : 0, i;
+    uint64_t rh = key_hash(s, n);
+    struct nkslot *sl;
+
+    if (p)
+        rh ^= ((uint64_t)(unsigned char)prefix[0] << 8 |
+               (unsigned char)prefix[1]) * 0x9E3779B97F4A7C15ULL;
+    rh = rh ? rh : 1;
+    if ((m->n + 1) * 2 > m->cap) {
+        struct nkslot *old = m->v;
+        size_t oldcap = m->cap, k;
+
+        m->cap = m->cap ? m->cap * 2 : 256;
+        m->v = lis_xcalloc(m->cap, sizeof *m->v);
+        for (k = 0; k < oldcap; k++) {
+            if (!old[k].rh)
+                continue;
+            i = old[k].rh & (m->cap - 1);
+            while (m->v[i].rh)
+                i = (i + 1) & (m->cap - 1);
+            m->v[i] = old[k];
+        }
+        free(old);
+    }
+    i = rh & (m->cap - 1);
+    for (; m->v[i].rh; i = (i + 1) & (m->cap - 1)) {
+        const char *raw = m->pool.data + m->v[i].raw;
+
+        sl = &m->v[i];
+        if (sl->rh == rh && sl->rawlen == p + n &&
+            (!p || (raw[0] == prefix[0] && raw[1] == prefix[1])) &&
+            memcmp(raw + p, s, n) == 0)
+            return sl->key;
+    }
+    make_key_in(c, &c->kb2, prefix, s, n);
+    sl = &m->v[i];
+    sl->rh = rh;
+    sl->raw = m->pool.len;
+    sl->rawlen = p + n;
+    lis_buf_add(&m->pool, prefix, p);
+    lis_buf_add(&m->pool, s, n);
+    sl->key.off = m->pool.len;
+    sl->key.n = c->kb2.len;
+    lis_buf_add(&m->pool, c->kb2.data, c->kb2.len);
+    sl->key.h = key_hash(c->kb2.data, c->kb2.len);
+    sl->key.fh = fold_hash(s, n);
+    m->n++;
+    return sl->key;
+}
+
+/* The bytes of name key k. */
+static inline const char *nk_data(const struct ctx *c, struct nkey k)
+{
+    return c->nk.pool.data + k.off;
+}
+
+/* The entity of name key k, LIS_NONE when none. */
+static inline size_t nk_get(struct ctx *c, struct nkey k)
+{
+    return kmap_get_h(&c->keys, nk_data(c, k), k.n, k.h);
+}
+
+/* Key k now names entity e. */
+static inline void nk_put(struct ctx *c, struct nkey k, size_t e)
+{
+    kmap_put_h(&c->keys, nk_data(c, k), k.n, k.h, e);
+}
+
 /* Find or create the entity for a name s[0..n) with canonical form
  * canon[0..cn) and type votes; person surnames join earlier full names. */
 static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
                          size_t ntok, int type, int weight, bool person_like)
 {
     struct kmap *keys = &c->keys;
+    struct nkey main = name_key(c, "", canon, cn), k;
     size_t e, known;
-    uint64_t kh;
 
-    make_key(c, "", canon, cn);
-    /* c->kb holds the key until the end: hashed once */
-    kh = key_hash(c->kb.data, c->kb.len);
-    e = known = kmap_get_h(keys, c->kb.data, c->kb.len, kh);
+    e = known = nk_get(c, main);
     if (e != LIS_NONE && cn > strlen(c->ents[e].name) && ntok >= 2)
         set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
     if (e == LIS_NONE && ntok == 1) {
-        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland"
-         * (the prefixed keys built from c->kb, folded once) */
-        bool lead = lead_space(canon, cn);
-
-        if (lead)
-            make_key_in(c, &c->kb2, "s:", canon, cn);
-        else
-            prefix_key(c, "s:");
-        e = kmap_get(keys, c->kb2.data, c->kb2.len);
-        if (e == LIS_NONE) {
-            if (lead)
-                make_key_in(c, &c->kb2, "f:", canon, cn);
-            else
-                prefix_key(c, "f:");
-            e = kmap_get(keys, c->kb2.data, c->kb2.len);
-        }
+        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland" */
+        e = nk_get(c, name_key(c, "s:", canon, cn));
+        if (e == LIS_NONE)
+            e = nk_get(c, name_key(c, "f:", canon, cn));
         if (e != LIS_NONE && type >= 0 && type != LIS_ENT_PER && weight >= 3)
             e = LIS_NONE;
     }
@@ -2138,8 +2197,7 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
 
         while (last > canon && last[-1] != ' ')
             last--;
-        make_key_in(c, &c->kb2, "s:", last, (size_t)(canon + cn - last));
-        f = kmap_get(keys, c->kb2.data, c->kb2.len);
+        f = nk_get(c, name_key(c, "s:", last, (size_t)(canon + cn - last)));
         if (f != LIS_NONE && c->ents[f].name[0] == canon[0])
             e = f;
     }
@@ -2170,7 +2228,7 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     if (e == LIS_NONE)
         e = new_ent(c, canon, cn);
     if (e != known)
-        kmap_put_h(keys, c->kb.data, c->kb.len, kh, e);
+        nk_put(c, main, e);
     if (type >= 0)
         c->ents[e].votes[type] += weight;
     if (ntok >= 2 && (person_like || type == LIS_ENT_PER)) {
@@ -2179,17 +2237,14 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
 
         while (last > canon && last[-1] != ' ')
             last--;
-        make_key_in(c, &c->kb2, "s:", last, (size_t)(canon + cn - last));
-        kmap_put(keys, c->kb2.data, c->kb2.len, e);
+        nk_put(c, name_key(c, "s:", last, (size_t)(canon + cn - last)), e);
         last = canon;
         while (last < canon + cn && *last != ' ')
             last++;
         fl = (size_t)(last - canon);
-        if (text_has_lex(c, c->lx->persons, canon, fl,
-                         fold_hash(canon, fl), NULL)) {
-            make_key_in(c, &c->kb2, "f:", canon, fl);
-            kmap_put(keys, c->kb2.data, c->kb2.len, e);
-        }
+        k = name_key(c, "f:", canon, fl);
+        if (text_has_lex(c, c->lx->persons, canon, fl, k.fh, NULL))
+            nk_put(c, k, e);
     }
     return e;
 }
@@ -3404,6 +3459,7 @@ void lis_entities_run(const struct lis_document *doc,
     lis_buf_init(&c.kb);
     lis_buf_init(&c.kb2);
     lis_buf_init(&c.keys.pool);
+    lis_buf_init(&c.nk.pool);
     c.fw = lis_xmalloc(sizeof *c.fw);
     c.memo = lis_xcalloc(1, sizeof *c.memo);
     c.memo->cap = 1024;
@@ -3503,6 +3559,8 @@ void lis_entities_run(const struct lis_document *doc,
     free(c.strong.v);
     free(c.keys.v);
     lis_buf_free(&c.keys.pool);
+    free(c.nk.v);
+    lis_buf_free(&c.nk.pool);
     lis_buf_free(&c.kb);
     lis_buf_free(&c.kb2);
 }
