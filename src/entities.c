@@ -1566,14 +1566,21 @@ static inline struct memo_slot *memo_find(struct memo *m, uint64_t key,
     return memo_insert(m, key, hit);
 }
 
-/* The memo slot of key (never 0) when it sits at its first probe, else
- * NULL (memo_find then finds or places it): the inline part of the
- * lookups below. */
+/* The memo slot of key (never 0) when it sits at one of its first two
+ * probes, else NULL (memo_find then finds or places it): the inline part
+ * of the lookups below. */
 static inline const struct memo_slot *memo_peek(const struct memo *m,
                                                 uint64_t key)
 {
-    const struct memo_slot *sl = &m->v[key & (m->cap - 1)];
+    size_t i = key & (m->cap - 1);
+    const struct memo_slot *sl = &m->v[i];
 
+    if (sl->key == key)
+        return sl;
+    if (!sl->key)
+        return NULL;
+    /* at most half full: the second probe finds most of the others */
+    sl = &m->v[(i + 1) & (m->cap - 1)];
     return sl->key == key ? sl : NULL;
 }
 
@@ -2315,7 +2322,7 @@ static const struct hset *pfx_of(const struct ctx *c,
 
 /* Can a lexicon match end right after token t (the text that follows is
  * no word character)? */
-static bool match_may_end(const struct ctx *c, const struct tok *t)
+static inline bool match_may_end(const struct ctx *c, const struct tok *t)
 {
     uint32_t cp;
     unsigned char ch;
@@ -2364,27 +2371,17 @@ static inline uint64_t match_key(const struct lis_lexicon *lx, uint64_t h)
     return key ? key : 1;
 }
 
-/* Where the longest match of lx from token i ends when it cannot go past
- * token j (j == i or i + 1, no gap between them), memoised. */
-static const struct memo_slot *match_memo(const struct ctx *c,
-                                          const struct lis_lexicon *lx,
-                                          size_t i, size_t j)
+/* match_memo past the first probe: find or fill the slot of key (out of
+ * line, so that match_memo is small enough to inline). */
+static __attribute__((noinline)) const struct memo_slot *
+match_fill(const struct ctx *c, const struct lis_lexicon *lx, size_t i,
+           size_t j, uint64_t key)
 {
     const struct tok *t = &c->toks[i], *u = &c->toks[j];
-    uint64_t key;
     struct memo_slot *sl;
     uint64_t h = t->h;
     bool hit;
 
-    if (j == i) {
-        key = match_key(lx, t->h);
-    } else {
-        key = (t->h ^ (uint64_t)(uintptr_t)lx) * 0xC2B2AE3D27D4EB4FULL;
-        key = ((key ^ u->h) * 0x165667B19E3779F9ULL) ^
-              (u->s == t->e ? 0x27D4EB2F165667C5ULL : 0x94D049BB133111EBULL);
-        key ^= key >> 31;
-        key = key ? key : 1;
-    }
     sl = memo_find(c->memo, key, &hit);
     if (hit)
         return sl;
@@ -2400,6 +2397,29 @@ static const struct memo_slot *match_memo(const struct ctx *c,
     }
     walk_fill(c, sl, lx, h, c->body + t->s, t->e - t->s, u->e - t->s);
     return sl;
+}
+
+/* Where the longest match of lx from token i ends when it cannot go past
+ * token j (j == i or i + 1, no gap between them), memoised. */
+static inline const struct memo_slot *match_memo(const struct ctx *c,
+                                                 const struct lis_lexicon *lx,
+                                                 size_t i, size_t j)
+{
+    const struct tok *t = &c->toks[i], *u = &c->toks[j];
+    uint64_t key;
+    const struct memo_slot *sl;
+
+    if (j == i) {
+        key = match_key(lx, t->h);
+    } else {
+        key = (t->h ^ (uint64_t)(uintptr_t)lx) * 0xC2B2AE3D27D4EB4FULL;
+        key = ((key ^ u->h) * 0x165667B19E3779F9ULL) ^
+              (u->s == t->e ? 0x27D4EB2F165667C5ULL : 0x94D049BB133111EBULL);
+        key ^= key >> 31;
+        key = key ? key : 1;
+    }
+    sl = memo_peek(c->memo, key);
+    return sl ? sl : match_fill(c, lx, i, j, key);
 }
 
 /* lex_match but for the common answers, memoised at the first probe. */
