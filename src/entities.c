@@ -476,6 +476,7 @@ struct ctx {
     /* fold_key of each byte: an ASCII character's fold, KB_SKIP ('.' and
      * the bytes of other characters) or KB_SPACE */
     unsigned char kbyte[256];
+    unsigned short gapf[128];   /* gap_flags of each ASCII byte */
     /* fold_key of U+0000..U+024F once met: [0] is 0 (not yet), 0xFF (white
      * space) or 1 + the length of the bytes that follow */
     unsigned char kfold[LATIN_CASE_END][4];
@@ -1241,6 +1242,23 @@ static unsigned gap_flags(const char *b, size_t gap, size_t s)
     return flags;
 }
 
+/* gap_flags, with the ASCII bytes (most gaps: ", ", ". ", " (") read
+ * through ctx.gapf. */
+static inline unsigned ascii_gap_flags(const struct ctx *c, size_t gap,
+                                       size_t s)
+{
+    unsigned flags = 0;
+
+    for (; gap < s; gap++) {
+        unsigned char ch = (unsigned char)c->body[gap];
+
+        if (ch >= 0x80)
+            return flags | gap_flags(c->body, gap, s);
+        flags |= c->gapf[ch];
+    }
+    return flags;
+}
+
 /* Is there more than one plain space between a word ending at gap and the
  * next, starting at s (gap_flags() has something to read)? */
 static inline bool gap_to_read(const char *b, size_t gap, size_t s)
@@ -1488,7 +1506,7 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
         flags |= weak;
         weak = 0;
         if (gap_to_read(b, gap, i))
-            flags |= gap_flags(b, gap, i);
+            flags |= ascii_gap_flags(c, gap, i);
         if (nt == cap) {
             toks = lis_xgrow(toks, &cap, nt + 1, sizeof *toks);
             c->toks = toks;
@@ -3492,6 +3510,11 @@ void lis_entities_run(const struct lis_document *doc,
         if (!ascii_alnum[k])
             c.cls[k] = (unsigned char)(CL_GAP | (k != '-' && k != '\''
                                                      ? CL_END : 0));
+    for (k = 0; k < 128; k++) {
+        char one[2] = { (char)k, 0 };
+
+        c.gapf[k] = (unsigned short)gap_flags(one, 0, 1);
+    }
     for (k = 0; k < 256; k++)
         c.kbyte[k] = (unsigned char)(k >= 0x80 || k == '.' ? KB_SKIP
                                      : k == ' ' || (k >= '\t' && k <= '\r')
