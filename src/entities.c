@@ -1266,30 +1266,6 @@ static inline bool gap_to_read(const char *b, size_t gap, size_t s)
     return gap < s && !(s - gap == 1 && b[gap] == ' ');
 }
 
-/* Does the gap body[gap..s) between two words hold a mark after which
- * capitals prove nothing (gap_flags() & T_WEAK), read as gap_flags reads
- * it? */
-static bool gap_weak(const char *b, size_t gap, size_t s)
-{
-    while (gap < s) {
-        unsigned char ch = (unsigned char)b[gap];
-        uint32_t gc;
-
-        if (ch < 0x80) {
-            if (ch == ':' || ch == '(' || ch == '[' || ch == '.' ||
-                ch == '!' || ch == '?' || ch == '-' || ch == ';' ||
-                ch == '"')
-                return true;
-            gap++;
-            continue;
-        }
-        gap += get_cp(b, s, gap, &gc);
-        if (is_quote_mark(gc) || gc == 0x2026 || gc == 0x2013 ||
-            gc == 0x2014)
-            return true;
-    }
-    return false;
-}
 
 #ifdef LIS_SWAR
 /* The bytes body[i..min(i + 8, to)), the first in the low byte, zeros
@@ -1410,7 +1386,7 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
         word:
             if (!cap)
                 hset_add(&c->lower, h);
-            else if (!first && !gap_weak(b, gap, i))
+            else if (!first && !(ascii_gap_flags(c, gap, i) & T_WEAK))
                 hset_add(&c->strong, h);
             first = false;
             gap = i = r;
@@ -1430,7 +1406,7 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
         if ((flags & (T_LOWER | T_CAMEL | T_ELIDED)) == T_LOWER)
             hset_add(&c->lower, h);
         else if ((flags & (T_CAP | T_ELIDED)) == T_CAP && !first &&
-                 !gap_weak(b, gap, i))
+                 !(ascii_gap_flags(c, gap, i) & T_WEAK))
             hset_add(&c->strong, h);
         first = false;
         gap = i = j;
