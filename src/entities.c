@@ -670,14 +670,22 @@ static inline void fh_word(struct fh *f, uint64_t w, unsigned n)
     f->sh = tot;
 }
 
-/* How many of the eight bytes of w, from the first, are a..z. */
-static inline unsigned lower_run8(uint64_t w)
+/* How many of the eight bytes of w, from the first, are in lo..hi (ASCII,
+ * lo > 0). */
+static inline unsigned range_run8(uint64_t w, unsigned char lo,
+                                  unsigned char hi)
 {
     uint64_t x = w | HIGH;
-    uint64_t m = ((x - 'a' * ONES) & ~(x - ('z' + 1) * ONES) & ~w) & HIGH;
+    uint64_t m = ((x - lo * ONES) & ~(x - (hi + 1) * ONES) & ~w) & HIGH;
     uint64_t bad = ~m & HIGH;
 
     return bad ? (unsigned)__builtin_ctzll(bad) >> 3 : 8;
+}
+
+/* How many of the eight bytes of w, from the first, are a..z. */
+static inline unsigned lower_run8(uint64_t w)
+{
+    return range_run8(w, 'a', 'z');
 }
 #endif
 
@@ -806,6 +814,16 @@ static const unsigned char ascii_alnum[128] = {
     ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1,
 };
+
+/* Are b[s..e) all letters of Roman numerals (I V X L C)? */
+static inline bool roman_letters(const char *b, size_t s, size_t e)
+{
+    for (; s < e; s++)
+        if (b[s] != 'I' && b[s] != 'V' && b[s] != 'X' && b[s] != 'L' &&
+            b[s] != 'C')
+            return false;
+    return true;
+}
 
 /* The general word scanner: the word starting at b[s] (a letter or a
  * digit) up to to, its end, its hash and its flags (T_LETTERS1, T_INITIAL,
@@ -946,22 +964,10 @@ static unsigned scan_word(const struct ctx *c, size_t s, size_t to,
         /* the first pass reads only the case, CamelCase, elision and
          * weak-position flags */
     } else if (letters >= 2 && uppers == letters && !elided) {
-        size_t k;
-        bool roman = true;
-
-        for (k = s; k < j; k++)
-            if (!strchr("IVXLC", b[k]))
-                roman = false;
-        flags |= roman ? T_ROMAN : T_UPPER;
+        flags |= roman_letters(b, s, j) ? T_ROMAN : T_UPPER;
     } else if (letters >= 2 && uppers >= 1 && (flags & T_CAP) &&
                b[j - 1] == 'e' && j - s <= 8) {
-        size_t k;
-        bool roman = true;
-
-        for (k = s; k + 1 < j; k++)     /* "XVe siècle" */
-            if (!strchr("IVXLC", b[k]))
-                roman = false;
-        if (roman)
+        if (roman_letters(b, s, j - 1))     /* "XVe siècle" */
             flags |= T_ROMAN;
     }
     if (letters == 1 && !light) {
@@ -1040,7 +1046,7 @@ static inline unsigned fast_flags(const char *b, size_t s, size_t n,
         if ((flags & T_CAP) && e < to && b[e] == '.')
             flags |= T_INITIAL;
     } else if ((flags & T_CAP) && n == 2 && b[s + 1] == 'e' &&
-               strchr("IVXLC", b[s])) {
+               roman_letters(b, s, s + 1)) {
         flags |= T_ROMAN;       /* "Ve", and "Le" too */
     }
     return flags;
@@ -1117,6 +1123,25 @@ static inline size_t lower_end(const struct ctx *c, size_t r, size_t to)
 }
 #endif
 
+#ifdef LIS_SWAR
+/* An acronym: are the first bytes of w, the eight at body[s], two to
+ * seven capitals A..Z ended by a byte that ends a word whatever follows?
+ * Returns how many (scan_word reads them as one word), else 0. */
+static inline unsigned acronym_len(const struct ctx *c, uint64_t w)
+{
+    unsigned n = range_run8(w, 'A', 'Z');
+
+    return n >= 2 && n < 8 && ends_word(c, (unsigned char)(w >> (8 * n)))
+               ? n : 0;
+}
+
+/* fold_hash of the acronym of n bytes that starts w. */
+static inline uint64_t acronym_hash(uint64_t w, unsigned n)
+{
+    return short_hash(w | 0x2020202020202020ULL, n);
+}
+#endif
+
 /* The common words, read without scan_word's per-character work: an ASCII
  * or Latin-1 letter then lower-case ones only (their folded bytes are their
  * bytes but for the first letter, so they hash from eight-byte loads), an
@@ -1170,6 +1195,13 @@ static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
                 *end = r;
                 *hash = short_hash(v, nb);
                 return fast_flags(b, s, nb, r, to, flags);
+            }
+            if (fold == 0x20 && nb == 1 && (nb = acronym_len(c, v ^ fold))) {
+                /* "ONU", "SNCF": all capitals (T_UPPER, or a numeral) */
+                *end = s + nb;
+                *hash = acronym_hash(v, nb);
+                return T_CAP | (roman_letters(b, s, s + nb) ? T_ROMAN
+                                                            : T_UPPER);
             }
             if (e != 0xC3)
                 goto letters_end;
@@ -1348,6 +1380,11 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
                     if (ends_word(c, e)) {
                         /* up to seven ASCII letters: one load */
                         h = short_hash(v, nb);
+                        goto word;
+                    }
+                    if (cap && nb == 1 && (nb = acronym_len(c, v ^ fold))) {
+                        r = i + nb;
+                        h = acronym_hash(v, nb);
                         goto word;
                     }
                     if (e != 0xC3)
