@@ -1462,15 +1462,21 @@ static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
     const char *b = c->body;
     size_t n = *nt;
 
-    while (n < cap && to - j >= 9 && b[j] == ' ' &&
-           (unsigned char)(b[j + 1] - 'a') < 26) {
+    if (to - j < 9 || b[j] != ' ')
+        return j;
+    /* b[j] is a space: the word after it, if any, starts at j + 1 */
+    while (n < cap && to - j >= 9) {
         uint64_t v, h;
         unsigned nb;
+        unsigned char e;
         struct tok *t;
 
         memcpy(&v, b + j + 1, 8);
         nb = lower_run8(v);
-        if (nb == 8 || !ends_word(c, (unsigned char)(v >> (8 * nb))))
+        if (nb == 0 || nb == 8)
+            break;
+        e = (unsigned char)(v >> (8 * nb));
+        if (!ends_word(c, e))
             break;
         h = short_hash(v, nb);
         t = &toks[n++];
@@ -1480,6 +1486,8 @@ static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
         t->flags = nb == 1 ? T_LOWER | T_LETTERS1 : T_LOWER;
         t->fw = fw_lookup(c->fw, h);
         j = t->e;
+        if (e != ' ')
+            break;
     }
     *nt = n;
     return j;
