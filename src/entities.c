@@ -2546,7 +2546,7 @@ static char gender_of(const char *val)
     return 0;
 }
 
-static size_t process_name(struct ctx *c, size_t i, struct cue cue);
+static inline size_t process_name(struct ctx *c, size_t i, struct cue cue);
 
 /* Register "i:" + the initials of tokens i..j (particles and determiners
  * skipped) for entity e, so that a later bare acronym finds it:
@@ -2662,25 +2662,15 @@ static size_t process_gov(struct ctx *c, size_t i)
     return i;
 }
 
-/* Title, role, head, legal form or government noun at token i (any
- * case).  Returns the next token to read, or i when nothing applies. */
-static size_t process_title(struct ctx *c, size_t i, size_t *head_end,
-                            int *head_type)
+/* process_title once the title lexicon matched len bytes from token i,
+ * with value val (out of line: the inline part ends most calls). */
+static __attribute__((noinline)) size_t
+title_rest(struct ctx *c, size_t i, size_t len, const char *val,
+           size_t *head_end, int *head_type)
 {
-    const char *val = NULL;
-    const struct tok *t0 = &c->toks[i];
-    size_t len, j, k;
+    size_t j, k;
     struct cue cue = { -1, 0, 0 };
 
-    *head_end = LIS_NONE;
-    if ((i + 1 >= c->n_toks || (c->toks[i + 1].flags & T_GAP)) &&
-        (t0->e >= c->sent_end || c->body[t0->e] != '.'))
-        /* only the word itself can match ("M." needs its period) */
-        len = tok_has_lex(c, c->lx->titles, t0, &val) ? t0->e - t0->s : 0;
-    else
-        len = lex_match(c, c->lx->titles, i, &val);
-    if (!len || !val)
-        return i;
     j = tok_ending_at(c, i, c->toks[i].s + len);
     if (j == LIS_NONE)
         return i;
@@ -2772,6 +2762,28 @@ static size_t process_title(struct ctx *c, size_t i, size_t *head_end,
     return i;
 }
 
+/* Title, role, head, legal form or government noun at token i (any
+ * case).  Returns the next token to read, or i when nothing applies. */
+static inline __attribute__((always_inline)) size_t
+process_title(struct ctx *c, size_t i, size_t *head_end, int *head_type)
+{
+    const char *val = NULL;
+    const struct tok *t0 = &c->toks[i];
+    size_t len;
+
+    *head_end = LIS_NONE;
+    if ((i + 1 >= c->n_toks || (c->toks[i + 1].flags & T_GAP)) &&
+        (t0->e >= c->sent_end || c->body[t0->e] != '.'))
+        /* only the word itself can match ("M." needs its period) */
+        len = tok_has_lex(c, c->lx->titles, t0, &val) ? t0->e - t0->s : 0;
+    else
+        len = lex_match(c, c->lx->titles, i, &val);
+    /* inline as far as here: most words are no title */
+    if (!len || !val)
+        return i;
+    return title_rest(c, i, len, val, head_end, head_type);
+}
+
 /* A capitalised word at a weak position: is there evidence it is a name? */
 static bool weak_evidence(const struct ctx *c, size_t i, size_t j)
 {
@@ -2797,9 +2809,9 @@ static bool weak_evidence(const struct ctx *c, size_t i, size_t j)
     return false;
 }
 
-/* A name starting at token i (capitalised, CamelCase or acronym).
- * Returns the next token to read. */
-static size_t process_name(struct ctx *c, size_t i, struct cue cue)
+/* process_name past its first tests (out of line: it is long). */
+static __attribute__((noinline)) size_t name_rest(struct ctx *c, size_t i,
+                                                  struct cue cue)
 {
     const struct tok *t = &c->toks[i];
     const char *val = NULL, *v2 = NULL;
@@ -2808,11 +2820,6 @@ static size_t process_name(struct ctx *c, size_t i, struct cue cue)
     bool weak = (t->flags & T_WEAK) != 0, person = false, lowered = false;
     size_t ntok;
 
-    if (weak && cue.type < 0 && is_stop(c, t))
-        return i + 1;
-    if (t->flags & (T_LETTERS1 | T_ROMAN) && !(t->flags & T_INITIAL) &&
-        cue.type < 0)
-        return i + 1;
     if (cue.type < 0) {
         k = process_title(c, i, &head_end, &head_type);
         if (k != i)
@@ -3115,6 +3122,23 @@ static size_t process_name(struct ctx *c, size_t i, struct cue cue)
     if (ntok >= 2 && ent_type(&c->ents[e]) != LIS_ENT_PER)
         register_initials(c, e, i, j);
     return acronym_alias(c, e, i, j, end);
+}
+
+/* A name starting at token i (capitalised, CamelCase or acronym).
+ * Returns the next token to read.  Its first tests are inline (most
+ * calls end there): a capitalised stop word at a weak position ("Le",
+ * "Pour"), a single letter or a Roman numeral is no name. */
+static inline __attribute__((always_inline)) size_t
+process_name(struct ctx *c, size_t i, struct cue cue)
+{
+    const struct tok *t = &c->toks[i];
+
+    if ((t->flags & T_WEAK) && cue.type < 0 && is_stop(c, t))
+        return i + 1;
+    if (t->flags & (T_LETTERS1 | T_ROMAN) && !(t->flags & T_INITIAL) &&
+        cue.type < 0)
+        return i + 1;
+    return name_rest(c, i, cue);
 }
 
 /* Descriptor at determiner token i ("la société", "le géant américain",
