@@ -224,13 +224,14 @@ static void hset_insert(struct hset *h, uint64_t x)
         hset_grow(h);
 }
 
-/* Add x to h.  Inline, called once per word of the first pass: most words
- * are already there, at their first probe. */
+/* Add x to h, which has slots (hset_grow'n once).  Inline, called once per
+ * word of the first pass: most words are already there, at their first
+ * probe. */
 static inline void hset_add(struct hset *h, uint64_t x)
 {
     uint64_t k = x ? x : 1;
 
-    if (h->cap && h->v[k & (h->cap - 1)] == k)
+    if (h->v[k & (h->cap - 1)] == k)
         return;
     hset_insert(h, x);
 }
@@ -2337,7 +2338,7 @@ static void pfx_add_entry(void *ctx, const char *key, size_t klen,
         lis_lex_get_cp(key + i, klen - i, &next);
         /* where lis_lexicon_add records a prefix */
         if (!(lis_lex_is_word_cp(cp) && lis_lex_is_word_cp(next)))
-            hset_add(set, fh_end(&f));
+            hset_insert(set, fh_end(&f));
     }
 }
 
@@ -3548,6 +3549,8 @@ void lis_entities_run(const struct lis_document *doc,
     c.memo->cap = 1024;
     c.memo->v = lis_xcalloc(c.memo->cap, sizeof *c.memo->v);
     fw_index_build(c.fw);
+    hset_grow(&c.lower);            /* (hset_add needs slots) */
+    hset_grow(&c.strong);
     for (k = 0; k < LATIN_CASE_END; k++)
         c.latin_case[k] = (unsigned char)((is_upper((uint32_t)k) ? 1 : 0) |
                                           (is_lower((uint32_t)k) ? 2 : 0));
