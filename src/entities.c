@@ -1736,6 +1736,9 @@ static bool adjective_like(const struct ctx *c, const struct tok *t)
         return false;
     if (is_demonym_word(c, t))
         return true;
+    /* (every suffix ends with one of these letters) */
+    if (!memchr("senlxfri", c->body[t->e - 1], 8))
+        return false;
     for (k = 0; k < LIS_ARRAY_LEN(suf); k++)
         if (ends_with(c, t, suf[k]))
             goto suffix_ok;
@@ -2033,8 +2036,9 @@ static void add_mention(struct ctx *c, size_t start, size_t end, size_t ent,
     subj = kind == LIS_MENTION_PRONOUN || subject_pos(c, tok_i);
     if (subj)
         c->have_subject = true;
-    c->ments = lis_xgrow(c->ments, &c->cap_ments, c->n_ments + 1,
-                         sizeof *c->ments);
+    if (c->n_ments == c->cap_ments)
+        c->ments = lis_xgrow(c->ments, &c->cap_ments, c->n_ments + 1,
+                             sizeof *c->ments);
     m = &c->ments[c->n_ments++];
     m->start = start;
     m->end = end;
