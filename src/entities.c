@@ -1452,11 +1452,12 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
 }
 
 #ifdef LIS_SWAR
-/* After a token ending at body[j], the short lower-case words that follow,
+/* After a token ending at body[j], the lower-case ASCII words that follow,
  * each after a single space and ended by a byte that ends a word whatever
  * follows (most of a French text): stored at toks[*nt..cap) as tokenize
  * stores them (no gap flags: one space is no gap), without its general
- * scan.  Returns the end of the last token stored (j if none). */
+ * scan; a word of eight letters or more is hashed as it is read.  Returns
+ * the end of the last token stored (j if none). */
 static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
                                struct tok *toks, size_t *nt, size_t cap)
 {
@@ -1472,24 +1473,46 @@ static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
         unsigned char e;
         struct tok *t;
 
-        memcpy(&v, b + j + 1, 8);
+        size_t p = j + 1;
+
+        memcpy(&v, b + p, 8);
         nb = lower_run8(v);
-        if (nb == 0 || nb == 8)
+        if (nb == 0)
             break;
+        if (nb < 8) {
+            h = short_hash(v, nb);
+        } else {
+            /* eight letters or more, hashed a chunk at a time */
+            struct fh f;
+
+            fh_init(&f);
+            do {
+                f.h = (f.h ^ v) * 0xff51afd7ed558ccdULL;
+                f.h ^= f.h >> 29;
+                p += 8;
+                if (to - p < 8)
+                    goto done;      /* the general scan reads the rest */
+                memcpy(&v, b + p, 8);
+                nb = lower_run8(v);
+            } while (nb == 8);
+            f.acc = v & (((uint64_t)1 << (8 * nb)) - 1);
+            f.sh = 8 * nb;
+            h = fh_end(&f);
+        }
         e = (unsigned char)(v >> (8 * nb));
         if (!ends_word(c, e))
             break;
-        h = short_hash(v, nb);
         t = &toks[n++];
         t->s = j + 1;
-        t->e = j + 1 + nb;
+        t->e = p + nb;
         t->h = h;
-        t->flags = nb == 1 ? T_LOWER | T_LETTERS1 : T_LOWER;
-        t->fw = fw_lookup(c->fw, h);
+        t->flags = t->e - t->s == 1 ? T_LOWER | T_LETTERS1 : T_LOWER;
+        t->fw = t->e - t->s <= 10 ? fw_lookup(c->fw, h) : FW_NONE;
         j = t->e;
         if (e != ' ')
             break;
     }
+done:
     *nt = n;
     return j;
 }

@@ -372,6 +372,18 @@ static void test_scanner_fast_paths(void **state)
     assert_true(any_mention_text(&r, "Zorglub"));
     check_invariants(&r);
     run_free(&r);
+    /* long lower-case words in a run (hashed a chunk at a time), one of
+     * them less than eight bytes before the end: the same words as the
+     * general scan reads ("Malheureusement" is seen in lower case) */
+    r = run_text("Hier, Zorglub a vu malheureusement anticonstitutionnellement "
+                 "Trifouillis. Malheureusement Zorglub est parti "
+                 "malheureusement\n");
+    assert_false(any_mention_text(&r, "Malheureusement"));
+    e = ent(&r, "Zorglub");
+    assert_int_not_equal(e, LIS_NONE);
+    assert_int_equal(count_mentions(&r, e, "Zorglub", -1), 2);
+    check_invariants(&r);
+    run_free(&r);
     /* acronyms of seven capitals (one load) and of eight (scan_word) are
      * organisations; a Roman numeral is no name */
     r = run_text("Hier, Zorglub a vu ABCDEFG et ABCDEFGH, puis XIV et "
