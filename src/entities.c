@@ -1458,8 +1458,9 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
  * stores them (no gap flags: one space is no gap), without its general
  * scan; a word of eight letters or more is hashed as it is read.  Returns
  * the end of the last token stored (j if none). */
-static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
-                               struct tok *toks, size_t *nt, size_t cap)
+static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
+                               size_t to, struct tok *toks, size_t *nt,
+                               size_t cap)
 {
     const char *b = c->body;
     size_t n = *nt;
@@ -1500,6 +1501,17 @@ static inline size_t plain_run(const struct ctx *c, size_t j, size_t to,
             h = fh_end(&f);
         }
         e = (unsigned char)(v >> (8 * nb));
+        if (e == 0xC3) {
+            /* an accented letter: Latin-1 lower-case letters fold to
+             * themselves, so the word's bytes are its fold */
+            size_t r = lower_end(c, p + nb, to);
+
+            if (r >= to)
+                break;
+            e = (unsigned char)b[r];
+            h = raw_hash(b, from, j + 1, r, to, 0);
+            nb = (unsigned)(r - p);
+        }
         if (!ends_word(c, e))
             break;
         t = &toks[n++];
@@ -1565,7 +1577,7 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
         t->fw = (flags & (T_LOWER | T_CAP)) && j - i <= 10
                     ? fw_lookup(c->fw, h) : FW_NONE;
 #ifdef LIS_SWAR
-        j = plain_run(c, j, to, toks, &nt, cap);
+        j = plain_run(c, from, j, to, toks, &nt, cap);
 #endif
         gap = i = j;
     }
