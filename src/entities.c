@@ -1361,6 +1361,19 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
                 i = gap + 1;    /* that byte is between words */
                 continue;
             }
+            if (nb == 8 || (unsigned char)(v >> (8 * nb)) == 0xC3) {
+                /* longer, or with accented letters (which fold to
+                 * themselves): as plain_run reads them */
+                size_t r = lower_end(c, i + nb, to);
+
+                if (r < to && ends_word(c, (unsigned char)b[r])) {
+                    hset_add(&c->lower, raw_hash(b, from, i, r, to, 0));
+                    first = false;
+                    gap = r;
+                    i = r + 1;
+                    continue;
+                }
+            }
         }
         {
             uint64_t v, fold = 0;
