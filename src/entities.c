@@ -1491,8 +1491,15 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
 
         memcpy(&v, b + p, 8);
         nb = lower_run8(v);
-        if (nb == 0)
-            break;
+        if (nb == 0) {
+            /* an accented lower-case letter first ("été") */
+            if ((unsigned char)v != 0xC3 ||
+                c->c3[(unsigned char)(v >> 8)] != C3_LOWER)
+                break;
+            nb = 0;
+            e = 0xC3;
+            goto accented;
+        }
         if (nb < 8) {
             h = short_hash(v, nb);
         } else {
@@ -1514,6 +1521,7 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
             h = fh_end(&f);
         }
         e = (unsigned char)(v >> (8 * nb));
+    accented:
         if (e == 0xC3) {
             /* an accented letter: Latin-1 lower-case letters fold to
              * themselves, so the word's bytes are its fold */
@@ -1531,7 +1539,10 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
         t->s = j + 1;
         t->e = p + nb;
         t->h = h;
-        t->flags = t->e - t->s == 1 ? T_LOWER | T_LETTERS1 : T_LOWER;
+        /* one letter: "a", "à" */
+        t->flags = t->e - t->s == 1 ||
+                           (t->e - t->s == 2 && (unsigned char)b[j + 1] == 0xC3)
+                       ? T_LOWER | T_LETTERS1 : T_LOWER;
         t->fw = t->e - t->s <= 10 ? fw_lookup(c->fw, h) : FW_NONE;
         j = t->e;
         if (e != ' ')

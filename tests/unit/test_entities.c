@@ -384,12 +384,12 @@ static void test_scanner_fast_paths(void **state)
     assert_int_equal(count_mentions(&r, e, "Zorglub", -1), 2);
     check_invariants(&r);
     run_free(&r);
-    /* accented lower-case words in a run, one ending less than eight
-     * bytes before the end, and function words with accents ("où",
-     * "été") */
+    /* accented lower-case words in a run, some starting with their
+     * accented letter, one ending less than eight bytes before the end,
+     * and function words with accents ("où", "été", "à") */
     r = run_text("Hier, Zorglub a \u00e9t\u00e9 l\u00e0 o\u00f9 "
                  "l'op\u00e9ration se d\u00e9roulait, et Zorglub y "
-                 "\u00e9tait all\u00e9\n");
+                 "\u00e9tait all\u00e9 \u00e0 \u00e9l\u00e9phant\n");
     e = ent(&r, "Zorglub");
     assert_int_not_equal(e, LIS_NONE);
     assert_int_equal(count_mentions(&r, e, "Zorglub", -1), 2);
