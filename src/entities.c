@@ -1057,7 +1057,7 @@ static inline unsigned fast_flags(const char *b, size_t s, size_t n,
  * apostrophe at b[r] and a letter, an elided word as scan_word reads it,
  * ending at *end?  false also when only scan_word can tell. */
 static inline bool elision_end(const struct ctx *c, size_t s, size_t r,
-                                 size_t to, size_t *end)
+                               size_t to, size_t *end)
 {
     const char *b = c->body;
     size_t a = 0;
@@ -1146,9 +1146,10 @@ static inline uint64_t acronym_hash(uint64_t w, unsigned n)
 /* The common words, read without scan_word's per-character work: an ASCII
  * or Latin-1 letter then lower-case ones only (their folded bytes are their
  * bytes but for the first letter, so they hash from eight-byte loads), an
- * elided article or pronoun, a number; each up to a character that ends it
- * whatever follows (ends_word) or to.  Returns the flags scan_word would
- * give, with *end and *hash; 0 for any other word, left to scan_word. */
+ * acronym of up to seven capitals, an elided article or pronoun, a number;
+ * each up to a character that ends it whatever follows (ends_word) or to.
+ * Returns the flags scan_word would give, with *end and *hash; 0 for any
+ * other word, left to scan_word. */
 static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
                                  size_t to, size_t *end, uint64_t *hash)
 {
@@ -1299,7 +1300,6 @@ static inline bool gap_to_read(const char *b, size_t gap, size_t s)
     return gap < s && !(s - gap == 1 && b[gap] == ' ');
 }
 
-
 #ifdef LIS_SWAR
 /* The bytes body[i..min(i + 8, to)), the first in the low byte, zeros
  * after to (a zero byte ends a word, as to does); reads only
@@ -1329,8 +1329,8 @@ static inline uint64_t load_upto(const char *b, size_t from, size_t i,
  * comment at the top): a word in lower case, not CamelCase nor elided,
  * goes into lower; a capitalised one, not elided, not the first of the
  * range nor after a weak mark, into strong.  The common words (a letter,
- * then lower-case letters, ASCII or Latin-1; an elided article; a number)
- * are read here, the others by scan_word. */
+ * then lower-case letters, ASCII or Latin-1; an acronym; an elided
+ * article; a number) are read here, the others by scan_word. */
 static void light_pass(struct ctx *c, size_t from, size_t to)
 {
     const char *b = c->body;
@@ -1465,12 +1465,13 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
 }
 
 #ifdef LIS_SWAR
-/* After a token ending at body[j], the lower-case ASCII words that follow,
- * each after a single space and ended by a byte that ends a word whatever
- * follows (most of a French text): stored at toks[*nt..cap) as tokenize
- * stores them (no gap flags: one space is no gap), without its general
- * scan; a word of eight letters or more is hashed as it is read.  Returns
- * the end of the last token stored (j if none). */
+/* After a token ending at body[j], the lower-case words that follow (a..z
+ * and the Latin-1 letters that fold to themselves), each after a single
+ * space and ended by a byte that ends a word whatever follows (most of a
+ * French text): stored at toks[*nt..cap) as tokenize stores them (no gap
+ * flags: one space is no gap), without its general scan; a word of eight
+ * letters or more is hashed as it is read.  Returns the end of the last
+ * token stored (j if none). */
 static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
                                size_t to, struct tok *toks, size_t *nt,
                                size_t cap)
@@ -1486,7 +1487,6 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
         unsigned nb;
         unsigned char e;
         struct tok *t;
-
         size_t p = j + 1;
 
         memcpy(&v, b + p, 8);
@@ -1496,7 +1496,6 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
             if ((unsigned char)v != 0xC3 ||
                 c->c3[(unsigned char)(v >> 8)] != C3_LOWER)
                 break;
-            nb = 0;
             e = 0xC3;
             goto accented;
         }
@@ -1540,8 +1539,8 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
         t->e = p + nb;
         t->h = h;
         /* one letter: "a", "à" */
-        t->flags = t->e - t->s == 1 ||
-                           (t->e - t->s == 2 && (unsigned char)b[j + 1] == 0xC3)
+        t->flags = t->e - t->s == 1 || (t->e - t->s == 2 &&
+                                        (unsigned char)b[t->s] == 0xC3)
                        ? T_LOWER | T_LETTERS1 : T_LOWER;
         t->fw = t->e - t->s <= 10 ? fw_lookup(c->fw, h) : FW_NONE;
         j = t->e;
@@ -1691,7 +1690,7 @@ static inline uint64_t has_key(const struct lis_lexicon *lx, uint64_t h)
     return key ? key : 1;
 }
 
-/* text_has_lex past the first probe: find or fill the slot of key. */
+/* text_has_lex when memo_peek missed: find or fill the slot of key. */
 static const struct memo_slot *has_fill(const struct ctx *c,
                                         const struct lis_lexicon *lx,
                                         const char *p, size_t n,
@@ -2474,7 +2473,7 @@ static inline uint64_t match_key(const struct lis_lexicon *lx, uint64_t h)
     return key ? key : 1;
 }
 
-/* match_memo past the first probe: find or fill the slot of key (out of
+/* match_memo when memo_peek missed: find or fill the slot of key (out of
  * line, so that match_memo is small enough to inline). */
 static __attribute__((noinline)) const struct memo_slot *
 match_fill(const struct ctx *c, const struct lis_lexicon *lx, size_t i,

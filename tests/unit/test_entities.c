@@ -375,9 +375,9 @@ static void test_scanner_fast_paths(void **state)
     /* long lower-case words in a run (hashed a chunk at a time), one of
      * them less than eight bytes before the end: the same words as the
      * general scan reads ("Malheureusement" is seen in lower case) */
-    r = run_text("Hier, Zorglub a vu malheureusement anticonstitutionnellement "
-                 "Trifouillis. Malheureusement Zorglub est parti "
-                 "malheureusement\n");
+    r = run_text("Hier, Zorglub a vu malheureusement "
+                 "anticonstitutionnellement Trifouillis. Malheureusement "
+                 "Zorglub est parti malheureusement\n");
     assert_false(any_mention_text(&r, "Malheureusement"));
     e = ent(&r, "Zorglub");
     assert_int_not_equal(e, LIS_NONE);
