@@ -1125,6 +1125,30 @@ static inline size_t lower_end(const struct ctx *c, size_t r, size_t to)
 #endif
 
 #ifdef LIS_SWAR
+/* The bytes body[i..min(i + 8, to)), the first in the low byte, zeros
+ * after to (a zero byte ends a word, as to does); reads only
+ * body[from..to). */
+static inline uint64_t load_upto(const char *b, size_t from, size_t i,
+                                 size_t to)
+{
+    uint64_t w = 0;
+    size_t k;
+
+    if (to - i >= 8) {
+        memcpy(&w, b + i, 8);
+    } else if (to - from >= 8) {
+        /* the eight bytes that end the range, shifted down */
+        memcpy(&w, b + to - 8, 8);
+        w >>= 8 * (8 - (to - i));
+    } else {
+        for (k = i; k < to; k++)
+            w |= (uint64_t)(unsigned char)b[k] << (8 * (k - i));
+    }
+    return w;
+}
+#endif
+
+#ifdef LIS_SWAR
 /* An acronym: are the first bytes of w, the eight at body[s], two to
  * seven capitals A..Z ended by a byte that ends a word whatever follows?
  * Returns how many (scan_word reads them as one word), else 0. */
@@ -1184,10 +1208,10 @@ static inline unsigned fast_word(const struct ctx *c, size_t from, size_t s,
     } else {
         return 0;
     }
-    if (to - s >= 8) {
-        /* most words: up to seven ASCII letters, one load */
-        memcpy(&v, b + s, 8);
-        v |= fold;
+    {
+        /* most words: up to seven ASCII letters, one load (zeros past to
+         * end a word there) */
+        v = load_upto(b, from, s, to) | fold;
         nb = lower_run8(v);
         r = s + nb;
         if (nb < 8) {
@@ -1300,29 +1324,6 @@ static inline bool gap_to_read(const char *b, size_t gap, size_t s)
     return gap < s && !(s - gap == 1 && b[gap] == ' ');
 }
 
-#ifdef LIS_SWAR
-/* The bytes body[i..min(i + 8, to)), the first in the low byte, zeros
- * after to (a zero byte ends a word, as to does); reads only
- * body[from..to). */
-static inline uint64_t load_upto(const char *b, size_t from, size_t i,
-                                 size_t to)
-{
-    uint64_t w = 0;
-    size_t k;
-
-    if (to - i >= 8) {
-        memcpy(&w, b + i, 8);
-    } else if (to - from >= 8) {
-        /* the eight bytes that end the range, shifted down */
-        memcpy(&w, b + to - 8, 8);
-        w >>= 8 * (8 - (to - i));
-    } else {
-        for (k = i; k < to; k++)
-            w |= (uint64_t)(unsigned char)b[k] << (8 * (k - i));
-    }
-    return w;
-}
-#endif
 
 /* The first pass over body[from..to): the words tokenize would read, with
  * the same hashes, but only what c->lower and c->strong need (see the
