@@ -387,6 +387,7 @@ static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
 
 struct ent {
     char *name;
+    size_t name_len;        /* strlen(name) */
     int votes[LIS_ENT_COUNT];
     char gender;            /* 'M', 'F' or 0 */
     char org_gender;        /* gender of the last descriptor used for it */
@@ -2035,6 +2036,7 @@ static size_t new_ent(struct ctx *c, const char *name, size_t n)
     e = &c->ents[c->n_ents];
     memset(e, 0, sizeof *e);
     e->name = lis_xstrndup(name, n);
+    e->name_len = strlen(e->name);
     return c->n_ents++;
 }
 
@@ -2042,6 +2044,7 @@ static void set_name(struct ent *e, const char *name, size_t n)
 {
     free(e->name);
     e->name = lis_xstrndup(name, n);
+    e->name_len = strlen(e->name);
 }
 
 /* Is the mention starting at token i in subject position: the first
@@ -2116,13 +2119,14 @@ static enum lis_mention_kind name_kind(struct ctx *c, size_t ent,
                                        const char *s, size_t n)
 {
     const char *nm = c->ents[ent].name;
+    size_t nn = c->ents[ent].name_len;
 
-    if (strlen(nm) == n && memcmp(nm, s, n) == 0)
+    if (nn == n && memcmp(nm, s, n) == 0)
         return LIS_MENTION_NAME;
     c->kb.len = 0;
     fold_key(c, &c->kb, s, n);
     c->kb2.len = 0;
-    fold_key(c, &c->kb2, nm, strlen(nm));
+    fold_key(c, &c->kb2, nm, nn);
     return c->kb.len == c->kb2.len && c->kb.len > 0 &&
                    memcmp(c->kb.data, c->kb2.data, c->kb.len) == 0
                ? LIS_MENTION_NAME : LIS_MENTION_ALIAS;
@@ -2290,7 +2294,7 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     size_t e, known;
 
     e = known = nk_get(c, main);
-    if (e != LIS_NONE && cn > strlen(c->ents[e].name) && ntok >= 2)
+    if (e != LIS_NONE && cn > c->ents[e].name_len && ntok >= 2)
         set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
     if (e == LIS_NONE && ntok == 1) {
         /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland" */
