@@ -207,10 +207,12 @@ struct lis_analysis *lis_analyze(const struct lis_document *doc,
             (progress && !progress(ctx, (size_t)((double)total * share[i] /
                                                  100.0),
                                    total))) {
+            free(run.deal_maybe);
             lis_analysis_free(an);
             return NULL;
         }
     }
+    free(run.deal_maybe);
     return an;
 }
 

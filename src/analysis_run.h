@@ -17,6 +17,12 @@ struct lis_run {
     unsigned lo, hi;            /* the current stage's share, percent */
     size_t next;                /* stage work at which to report next */
     bool cancelled;
+    /* Per sentence, whether it may hold a deal term: the entities stage,
+     * which reads every word anyway, fills it (see
+     * lis_parties_deal_words) so that the parties stage looks only at
+     * those sentences.  NULL: not known, every sentence is looked at.
+     * lis_analyze frees it. */
+    unsigned char *deal_maybe;
 };
 
 /* Report that the current stage has done `done` of `of` units of work
@@ -36,6 +42,18 @@ static inline bool lis_run_tick(struct lis_run *run, size_t done, size_t of)
         return false;
     return lis_run_poll(run, done, of);
 }
+
+/* The words the deal terms of lx begin with, for a stage that would tell
+ * the parties stage which sentences may hold one: fn gets, for every deal
+ * term, its first word (a run of lis_lex_is_word_cp characters, folded
+ * as the lexicon stores it) and, for a term that goes on after it, its
+ * second word (w2 NULL otherwise).  A sentence in which no word and
+ * following word match any of these (with the text folded likewise)
+ * holds no deal term. */
+void lis_parties_deal_words(const struct lis_lexicons *lx,
+                            void (*fn)(void *ctx, const char *w1, size_t n1,
+                                       const char *w2, size_t n2),
+                            void *ctx);
 
 /* The stages of analysis.h with a run to poll (run may be NULL). */
 void lis_entities_run(const struct lis_document *doc,

@@ -70,7 +70,9 @@ enum {
     T_ROMAN = 1 << 12,   /* a Roman numeral (III, IV) */
     T_HASDIGIT = 1 << 13, /* has a digit (3DS, MD-83) */
     T_HYPHEN = 1 << 14,  /* has a hyphen (États-Unis, dit-il) */
-    T_EXOTIC = 1 << 15   /* has a letter past Latin Extended-B */
+    T_EXOTIC = 1 << 15,  /* has a letter past Latin Extended-B */
+    T_JOINED = 1 << 16   /* a soft hyphen or an apostrophe inside it
+                            (aujourd'hui), not an elision */
 };
 
 /* Function words the rules look at, recognised once per token. */
@@ -444,10 +446,26 @@ struct cue {
     uint64_t role;
 };
 
+/* The words deal terms begin with (lis_parties_deal_words), as bits of
+ * their fold_hash: first words, the first words of one-word terms, and
+ * (first, second) word pairs, each also with the apostrophe of an
+ * elision after it ("s'" of "s'emparer").  See deal_maybe. */
+#define DF_BITS 16
+#define LIS_DF_WORD 64          /* longer first words: no elided form */
+struct deal_filter {
+    uint64_t first[((size_t)1 << DF_BITS) / 64];
+    uint64_t single[((size_t)1 << DF_BITS) / 64];
+    uint64_t pair[((size_t)1 << DF_BITS) / 64];
+};
+
 struct ctx {
     const char *body;
     size_t body_len;
     const struct lis_lexicons *lx;
+    struct deal_filter *deal;   /* NULL: deal_maybe is not filled */
+    unsigned char *deal_maybe;  /* per sentence (lis_run.deal_maybe) */
+    bool gap_word;              /* the sentence has a word character of
+                                   lexicon.h's between its tokens */
     struct tok *toks;
     size_t n_toks, cap_toks;
     size_t sent;            /* index of the current sentence */
@@ -936,6 +954,8 @@ static unsigned scan_word(const struct ctx *c, size_t s, size_t to,
             if (cp != 0xAD) {
                 seg_lower = false;
                 flags |= T_HYPHEN;
+            } else {
+                flags |= T_JOINED;
             }
             j += m;
             continue;
@@ -947,6 +967,7 @@ static unsigned scan_word(const struct ctx *c, size_t s, size_t to,
                 elided = true;
                 break;
             }
+            flags |= T_JOINED;
             j += m;
             continue;
         }
@@ -1580,6 +1601,14 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
         if (!flags) {
             n = nonword_len(c, i, to);
             if (n) {
+                /* ("²", "ª": word characters for the lexicon, a
+                 * gap here) */
+                if (ch >= 0x80 && c->deal) {
+                    uint32_t cp;
+
+                    get_cp(b, to, i, &cp);
+                    c->gap_word |= lis_lex_is_word_cp(cp);
+                }
                 i += n;
                 continue;
             }
@@ -3549,6 +3578,139 @@ static void second_pass(struct ctx *c)
     }
 }
 
+/* ------------------------------------------------------------ deals */
+
+static inline uint64_t df_bit(uint64_t h)
+{
+    return h >> (64 - DF_BITS);
+}
+
+static inline void df_set(uint64_t *bits, uint64_t h)
+{
+    bits[df_bit(h) >> 6] |= (uint64_t)1 << (df_bit(h) & 63);
+}
+
+static inline bool df_has(const uint64_t *bits, uint64_t h)
+{
+    return (bits[df_bit(h) >> 6] >> (df_bit(h) & 63)) & 1;
+}
+
+static inline uint64_t df_pair(uint64_t h1, uint64_t h2)
+{
+    return (h1 ^ (h2 * 0x9E3779B97F4A7C15ULL)) * 0xff51afd7ed558ccdULL;
+}
+
+/* fold_hash of w[0..n) and of the same with an apostrophe after it. */
+static void df_hashes(const char *w, size_t n, uint64_t h[2])
+{
+    char buf[LIS_DF_WORD + 1];
+
+    h[0] = fold_hash(w, n);
+    if (n > LIS_DF_WORD) {
+        h[1] = h[0];    /* (no elided word is that long) */
+        return;
+    }
+    memcpy(buf, w, n);
+    buf[n] = '\'';
+    h[1] = fold_hash(buf, n + 1);
+}
+
+/* lis_parties_deal_words callback: one deal term's words into the
+ * filter. */
+static void df_add(void *ctx, const char *w1, size_t n1, const char *w2,
+                   size_t n2)
+{
+    struct deal_filter *f = ctx;
+    uint64_t a[2], b[2];
+    int i, j;
+
+    df_hashes(w1, n1, a);
+    for (i = 0; i < 2; i++)
+        df_set(f->first, a[i]);
+    if (!w2) {
+        for (i = 0; i < 2; i++)
+            df_set(f->single, a[i]);
+        return;
+    }
+    df_hashes(w2, n2, b);
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 2; j++)
+            df_set(f->pair, df_pair(a[i], b[j]));
+}
+
+/* Tokens whose word characters may not be what lexicon.h calls words
+ * one for one: the parties stage must look at their sentence itself. */
+#define T_NOT_PLAIN (T_EXOTIC | T_JOINED)
+
+/* The words of deal_maybe, one at a time: whether a deal term may begin
+ * at the word of hash h (*pending: at the word before, if this one comes
+ * second). */
+static inline bool df_word(const struct deal_filter *f, uint64_t h,
+                           bool *pending, uint64_t *prev)
+{
+    if (*pending && df_has(f->pair, df_pair(*prev, h)))
+        return true;
+    *pending = false;
+    if (!df_has(f->first, h))
+        return false;
+    if (df_has(f->single, h))
+        return true;
+    *pending = true;
+    *prev = h;
+    return false;
+}
+
+/* Whether the sentence just tokenised may hold a deal term, as the
+ * parties stage's has_deal_term would look for one: a word that a deal
+ * term begins with, alone or with the word after it.  A token of ASCII
+ * and Latin letters and digits is such a word exactly (an elided one
+ * with its apostrophe, a hyphenated one each of its parts), and its hash
+ * is the fold_hash of the word, so a "no" here is a "no" there; anything
+ * else (joined words, other letters or hyphens, a lexicon word character
+ * in a gap, U+02BC, which the lexicon takes for a letter) is a
+ * "maybe". */
+static bool deal_maybe(const struct ctx *c)
+{
+    const struct deal_filter *f = c->deal;
+    const struct tok *t = c->toks;
+    size_t n = c->n_toks, k;
+    bool pending = false;
+    uint64_t prev = 0;
+
+    if (c->gap_word)
+        return true;
+    for (k = 0; k < n; k++) {
+        /* most tokens: a plain word no deal term begins with */
+        if (!pending && !(t[k].flags & (T_NOT_PLAIN | T_HYPHEN | T_ELIDED)) &&
+            !df_has(f->first, t[k].h))
+            continue;
+        if ((t[k].flags & T_NOT_PLAIN) ||
+            ((t[k].flags & T_ELIDED) &&
+             (unsigned char)c->body[t[k].e - 1] == 0xBC))
+            return true;
+        if (t[k].flags & T_HYPHEN) {
+            /* "États-Unis": the words between the hyphens */
+            const char *b = c->body;
+            size_t p = t[k].s, q;
+
+            for (q = p; q < t[k].e; q++)
+                if ((unsigned char)b[q] == 0xE2)
+                    return true;        /* U+2010, U+2011 */
+            while (p < t[k].e) {
+                for (q = p; q < t[k].e && b[q] != '-'; q++)
+                    ;
+                if (df_word(f, fold_hash(b + p, q - p), &pending, &prev))
+                    return true;
+                p = q + 1;
+            }
+            continue;
+        }
+        if (df_word(f, t[k].h, &pending, &prev))
+            return true;
+    }
+    return false;
+}
+
 /* One pass over the sentences (or the paragraphs); false when the run was
  * cancelled on the way.  Progress counts both passes' bytes. */
 static bool for_each_sentence(struct ctx *c, const struct lis_analysis *an,
@@ -3566,7 +3728,10 @@ static bool for_each_sentence(struct ctx *c, const struct lis_analysis *an,
             if (first) {
                 light_pass(c, an->sentences[s].start, an->sentences[s].end);
             } else {
+                c->gap_word = false;
                 tokenize(c, an->sentences[s].start, an->sentences[s].end);
+                if (c->deal)
+                    c->deal_maybe[s] = deal_maybe(c);
                 second_pass(c);
             }
         }
@@ -3645,6 +3810,14 @@ void lis_entities_run(const struct lis_document *doc,
         else if (cp > 0xDE && c_is_lower(&c, cp) && !c_is_upper(&c, cp))
             c.c3[0x80 + k - 0xC0] = C3_LOWER;
     }
+    if (run && !run->deal_maybe && an->n_sentences > 0 && lx->deal_terms &&
+        lis_lexicon_size(lx->deal_terms) > 0) {
+        /* tell the parties stage which sentences may hold a deal term */
+        c.deal = lis_xcalloc(1, sizeof *c.deal);
+        lis_parties_deal_words(lx, df_add, c.deal);
+        c.deal_maybe = run->deal_maybe =
+            lis_xcalloc(an->n_sentences, sizeof *run->deal_maybe);
+    }
     /* cancelled: the second pass is skipped, the (partial) result stays
      * consistent and lis_analyze discards it */
     if (for_each_sentence(&c, an, doc, true, run))
@@ -3711,6 +3884,7 @@ void lis_entities_run(const struct lis_document *doc,
     free(c.fw);
     for (k = 0; k < c.memo->n_pfx; k++)
         free(c.memo->pfx[k].set.v);
+    free(c.deal);
     free(c.memo->v);
     free(c.memo);
     free(c.lower.v);

@@ -412,6 +412,53 @@ static void add_first_word(void *ctx, const char *key, size_t klen,
     }
 }
 
+struct deal_words {
+    void (*fn)(void *ctx, const char *w1, size_t n1, const char *w2,
+               size_t n2);
+    void *ctx;
+};
+
+/* lis_lexicon_each callback of lis_parties_deal_words: the words that
+ * add_first_word puts in the filters of the deal terms. */
+static void deal_words_cb(void *ctx, const char *key, size_t klen,
+                          const char *value)
+{
+    struct deal_words *d = ctx;
+    unsigned fl;
+    enum pt_class cls = class_of(value, &fl);
+    uint32_t h;
+    size_t n, m;
+
+    if (!(is_deal_class(cls) || (fl & F_GET)))
+        return;
+    n = key_run(key, klen, &h);
+    if (n == 0)
+        return;
+    for (m = n; m < klen;) {
+        uint32_t cp;
+        size_t k = lis_lex_get_cp(key + m, klen - m, &cp);
+
+        if (lis_lex_is_word_cp(cp))
+            break;
+        m += k;
+    }
+    if (m >= klen)
+        d->fn(d->ctx, key, n, NULL, 0);
+    else
+        d->fn(d->ctx, key, n, key + m, key_run(key + m, klen - m, &h));
+}
+
+void lis_parties_deal_words(const struct lis_lexicons *lx,
+                            void (*fn)(void *ctx, const char *w1, size_t n1,
+                                       const char *w2, size_t n2),
+                            void *ctx)
+{
+    struct deal_words d = { fn, ctx };
+
+    if (lx && lx->deal_terms && fn)
+        lis_lexicon_each(lx->deal_terms, deal_words_cb, &d);
+}
+
 /* Whether body[s, e) holds a deal term at a word start: a cheap look
  * before tokenising, which only the few deal sentences need.  Only the
  * word starts whose word begins a deal term pay for the longest match. */
@@ -2724,7 +2771,10 @@ void lis_parties_run(const struct lis_document *doc,
             cancelled = true;   /* the result is discarded */
             break;
         }
+        /* (deal_maybe: the entities stage saw no word a deal term
+         * begins with) */
         if (s->end > doc->body_len || s->start >= s->end ||
+            (run && run->deal_maybe && !run->deal_maybe[i]) ||
             !has_deal_term(&c, s->start, s->end))
             continue;
         c.n_toks = 0;

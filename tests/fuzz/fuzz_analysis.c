@@ -1,5 +1,6 @@
 /* fuzz_analysis.c -- sentences, quotes, entities, parties on arbitrary
- * bytes: spans inside the body, sorted, on UTF-8 boundaries. */
+ * bytes: spans inside the body, sorted, on UTF-8 boundaries, and the same
+ * analysis from lis_analyze as from the stages called one by one. */
 #include <config.h>
 
 #include <string.h>
@@ -72,6 +73,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lis_buf_init(&json);
     lis_analysis_to_json(doc, an, false, &json);
     FUZZ_CHECK(json.len > 0 && memchr(json.data, '\n', json.len) == NULL);
+    {
+        /* the stages one by one, where the parties stage reads every
+         * sentence instead of those the entities stage let through: the
+         * same analysis */
+        struct lis_analysis *st = lis_xcalloc(1, sizeof *st);
+        struct lis_buf j2;
+
+        lis_sentences_split(doc, fuzz_lexicons(), st);
+        lis_entities_find(doc, fuzz_lexicons(), st);
+        lis_quotes_find(doc, fuzz_lexicons(), st);
+        lis_parties_find(doc, fuzz_lexicons(), st);
+        lis_buf_init(&j2);
+        lis_analysis_to_json(doc, st, false, &j2);
+        FUZZ_CHECK(j2.len == json.len &&
+                   memcmp(j2.data, json.data, json.len) == 0);
+        lis_buf_free(&j2);
+        lis_analysis_free(st);
+    }
     lis_buf_free(&json);
     lis_analysis_free(an);
     lis_document_free(doc);
