@@ -9,6 +9,10 @@
 #include "liseuse/document.h"
 #include "liseuse/lexicon.h"
 
+/* (internal: the stages as lis_analyze runs them, with the run that lets
+ * the entities stage tell the parties stage which sentences to read) */
+#include "../../src/analysis_run.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +46,23 @@ static long minor_faults(void)
 
     getrusage(RUSAGE_SELF, &ru);
     return ru.ru_minflt;
+}
+
+/* The stages that take no run, in the shape of those that do. */
+static void sentences_stage(const struct lis_document *doc,
+                            const struct lis_lexicons *lx,
+                            struct lis_analysis *an, struct lis_run *run)
+{
+    (void)run;
+    lis_sentences_split(doc, lx, an);
+}
+
+static void quotes_stage(const struct lis_document *doc,
+                         const struct lis_lexicons *lx,
+                         struct lis_analysis *an, struct lis_run *run)
+{
+    (void)run;
+    lis_quotes_find(doc, lx, an);
 }
 
 /* Append the body of one article file (front matter dropped). */
@@ -90,10 +111,10 @@ static void run(const struct lis_buf *sample, size_t bytes,
                                          "parties" };
     void (*const stages[])(const struct lis_document *,
                            const struct lis_lexicons *,
-                           struct lis_analysis *) = {
-        lis_sentences_split, lis_entities_find, lis_quotes_find,
-        lis_parties_find,
+                           struct lis_analysis *, struct lis_run *) = {
+        sentences_stage, lis_entities_run, quotes_stage, lis_parties_run,
     };
+    struct lis_run stage_run;
     struct lis_buf big;
     struct lis_document *doc = NULL;
     struct lis_analysis *an;
@@ -119,10 +140,11 @@ static void run(const struct lis_buf *sample, size_t bytes,
 
     /* each stage on its own, in pipeline order */
     an = lis_xcalloc(1, sizeof *an);
+    memset(&stage_run, 0, sizeof stage_run);
     for (i = 0; i < LIS_ARRAY_LEN(stages); i++) {
         f0 = minor_faults();
         t0 = now();
-        stages[i](doc, lx, an);
+        stages[i](doc, lx, an, &stage_run);
         st[i] = now() - t0;
         pf[i] = minor_faults() - f0;
         sum += st[i];
@@ -139,6 +161,7 @@ static void run(const struct lis_buf *sample, size_t bytes,
            an->n_sentences, an->n_quotes, an->n_entities, an->n_mentions,
            an->n_parties);
     lis_analysis_free(an);
+    free(stage_run.deal_maybe);
 
     /* the whole pipeline, as the reader runs it */
     t0 = now();
