@@ -154,17 +154,17 @@ bool lis_run_poll(struct lis_run *run, size_t done, size_t of)
     return run->cancelled;
 }
 
-static void sentences_stage(const struct lis_document *doc,
-                            const struct lis_lexicons *lx,
-                            struct lis_analysis *an, struct lis_run *run)
+void lis_sentences_run(const struct lis_document *doc,
+                       const struct lis_lexicons *lx, struct lis_analysis *an,
+                       struct lis_run *run)
 {
     (void)run;
     lis_sentences_split(doc, lx, an);
 }
 
-static void quotes_stage(const struct lis_document *doc,
-                         const struct lis_lexicons *lx,
-                         struct lis_analysis *an, struct lis_run *run)
+void lis_quotes_run(const struct lis_document *doc,
+                    const struct lis_lexicons *lx, struct lis_analysis *an,
+                    struct lis_run *run)
 {
     (void)run;
     lis_quotes_find(doc, lx, an);
@@ -182,7 +182,7 @@ struct lis_analysis *lis_analyze(const struct lis_document *doc,
     void (*const stages[])(const struct lis_document *,
                            const struct lis_lexicons *,
                            struct lis_analysis *, struct lis_run *) = {
-        sentences_stage, lis_entities_run, quotes_stage, lis_parties_run,
+        lis_sentences_run, lis_entities_run, lis_quotes_run, lis_parties_run,
     };
     struct lis_analysis *an = lis_xcalloc(1, sizeof *an);
     struct lis_run run;
@@ -289,6 +289,13 @@ size_t lis_mention_lower_bound(const struct lis_analysis *an, size_t off)
                         offsetof(struct lis_mention, start), off, false);
 }
 
+/* Entity `entity` of an, NULL when there is none of that index. */
+static const struct lis_entity *entity_at(const struct lis_analysis *an,
+                                          size_t entity)
+{
+    return entity < an->n_entities ? &an->entities[entity] : NULL;
+}
+
 size_t lis_mention_next(const struct lis_analysis *an, size_t off,
                         size_t entity)
 {
@@ -297,11 +304,10 @@ size_t lis_mention_next(const struct lis_analysis *an, size_t off,
     if (!an)
         return LIS_NONE;
     if (entity != LIS_NONE) {
-        const struct lis_entity *e;
+        const struct lis_entity *e = entity_at(an, entity);
 
-        if (entity >= an->n_entities)
+        if (!e)
             return LIS_NONE;
-        e = &an->entities[entity];
         i = count_entity_before(an, e, off, true);
         return i < e->n_mentions ? e->mentions[i] : LIS_NONE;
     }
@@ -318,11 +324,10 @@ size_t lis_mention_prev(const struct lis_analysis *an, size_t off,
     if (!an)
         return LIS_NONE;
     if (entity != LIS_NONE) {
-        const struct lis_entity *e;
+        const struct lis_entity *e = entity_at(an, entity);
 
-        if (entity >= an->n_entities)
+        if (!e)
             return LIS_NONE;
-        e = &an->entities[entity];
         i = count_entity_before(an, e, off, false);
         return i > 0 ? e->mentions[i - 1] : LIS_NONE;
     }

@@ -55,7 +55,14 @@ void lis_parties_deal_words(const struct lis_lexicons *lx,
                                        const char *w2, size_t n2),
                             void *ctx);
 
-/* The stages of analysis.h with a run to poll (run may be NULL). */
+/* The stages of analysis.h with a run to poll (run may be NULL); the
+ * sentence and quotation stages are fast enough not to poll it. */
+void lis_sentences_run(const struct lis_document *doc,
+                       const struct lis_lexicons *lx, struct lis_analysis *an,
+                       struct lis_run *run);
+void lis_quotes_run(const struct lis_document *doc,
+                    const struct lis_lexicons *lx, struct lis_analysis *an,
+                    struct lis_run *run);
 void lis_entities_run(const struct lis_document *doc,
                       const struct lis_lexicons *lx, struct lis_analysis *an,
                       struct lis_run *run);

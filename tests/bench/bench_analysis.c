@@ -48,23 +48,6 @@ static long minor_faults(void)
     return ru.ru_minflt;
 }
 
-/* The stages that take no run, in the shape of those that do. */
-static void sentences_stage(const struct lis_document *doc,
-                            const struct lis_lexicons *lx,
-                            struct lis_analysis *an, struct lis_run *run)
-{
-    (void)run;
-    lis_sentences_split(doc, lx, an);
-}
-
-static void quotes_stage(const struct lis_document *doc,
-                         const struct lis_lexicons *lx,
-                         struct lis_analysis *an, struct lis_run *run)
-{
-    (void)run;
-    lis_quotes_find(doc, lx, an);
-}
-
 /* Append the body of one article file (front matter dropped). */
 static void add_article(struct lis_buf *text, const char *path)
 {
@@ -112,7 +95,7 @@ static void run(const struct lis_buf *sample, size_t bytes,
     void (*const stages[])(const struct lis_document *,
                            const struct lis_lexicons *,
                            struct lis_analysis *, struct lis_run *) = {
-        sentences_stage, lis_entities_run, quotes_stage, lis_parties_run,
+        lis_sentences_run, lis_entities_run, lis_quotes_run, lis_parties_run,
     };
     struct lis_run stage_run;
     struct lis_buf big;

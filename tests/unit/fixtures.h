@@ -24,6 +24,21 @@ static inline const char *fixture_test_data(void)
     return d && *d ? d : LIS_ABS_SRCDIR "/tests/data";
 }
 
+/* The six quotations of the bundled article, marks excluded (issue 3). */
+static const char *const fixture_bundled_quotes[6] = {
+    "ByteDance nous a informés, aujourd’hui, qu’ils ne souhaitent pas "
+    "vendre ses activités américaines pour TikTok à Microsoft",
+    "était une bonne chose pour les utilisateurs",
+    "protégeant les intérêts de la sécurité nationale",
+    "d’apporter des modifications essentielles pour permettre que la "
+    "plate-forme réponde aux normes les plus strictes en matière de "
+    "sécurité, de respect de la vie privée, de sécurité et de lutte "
+    "contre la désinformation",
+    "lors de la déclaration du mois d’août dernier",
+    "attendre avec impatience d’observer comment la plate-forme va "
+    "évoluer avec ces différents points",
+};
+
 /* Every lexicon of data/, for the whole group. */
 static struct lis_lexicons *lexicons;
 

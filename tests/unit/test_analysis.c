@@ -115,19 +115,7 @@ static void check_invariants(const struct lis_document *doc,
 /* Exactly six quotations, all spoken by Microsoft (issue 3). */
 static void test_bundled_article(void **state)
 {
-    static const char *const want[] = {
-        "ByteDance nous a informés, aujourd’hui, qu’ils ne souhaitent pas "
-        "vendre ses activités américaines pour TikTok à Microsoft",
-        "était une bonne chose pour les utilisateurs",
-        "protégeant les intérêts de la sécurité nationale",
-        "d’apporter des modifications essentielles pour permettre que la "
-        "plate-forme réponde aux normes les plus strictes en matière de "
-        "sécurité, de respect de la vie privée, de sécurité et de lutte "
-        "contre la désinformation",
-        "lors de la déclaration du mois d’août dernier",
-        "attendre avec impatience d’observer comment la plate-forme va "
-        "évoluer avec ces différents points",
-    };
+    const char *const *want = fixture_bundled_quotes;
     struct lis_document *doc = load_article("microsoft-tiktok-oracle.txt");
     struct lis_analysis *an = lis_analyze(doc, lexicons, NULL, NULL);
     size_t i;
@@ -135,7 +123,7 @@ static void test_bundled_article(void **state)
     (void)state;
     assert_non_null(an);
     check_invariants(doc, an);
-    assert_int_equal(an->n_quotes, LIS_ARRAY_LEN(want));
+    assert_int_equal(an->n_quotes, LIS_ARRAY_LEN(fixture_bundled_quotes));
     for (i = 0; i < an->n_quotes; i++) {
         const struct lis_quote *q = &an->quotes[i];
 

@@ -627,19 +627,7 @@ static void test_unknown_speaker(void **state)
  * and are checked in test_analysis): exactly six, with these texts. */
 static void test_bundled_article_quotes(void **state)
 {
-    static const char *const want[] = {
-        "ByteDance nous a informés, aujourd’hui, qu’ils ne souhaitent pas "
-        "vendre ses activités américaines pour TikTok à Microsoft",
-        "était une bonne chose pour les utilisateurs",
-        "protégeant les intérêts de la sécurité nationale",
-        "d’apporter des modifications essentielles pour permettre que la "
-        "plate-forme réponde aux normes les plus strictes en matière de "
-        "sécurité, de respect de la vie privée, de sécurité et de lutte "
-        "contre la désinformation",
-        "lors de la déclaration du mois d’août dernier",
-        "attendre avec impatience d’observer comment la plate-forme va "
-        "évoluer avec ces différents points",
-    };
+    const char *const *want = fixture_bundled_quotes;
     const char *a = getenv("LISEUSE_ARTICLEDIR");
     char *path = lis_xasprintf("%s/microsoft-tiktok-oracle.txt",
                                a && *a ? a : LIS_ABS_SRCDIR "/articles");
@@ -651,8 +639,8 @@ static void test_bundled_article_quotes(void **state)
     assert_int_equal(lis_document_load(path, NULL, &r.doc, NULL), LIS_OK);
     lis_sentences_split(r.doc, lexicons, &r.an);
     lis_quotes_find(r.doc, lexicons, &r.an);
-    assert_int_equal(r.an.n_quotes, LIS_ARRAY_LEN(want));
-    for (i = 0; i < LIS_ARRAY_LEN(want); i++) {
+    assert_int_equal(r.an.n_quotes, LIS_ARRAY_LEN(fixture_bundled_quotes));
+    for (i = 0; i < LIS_ARRAY_LEN(fixture_bundled_quotes); i++) {
         const struct lis_quote *q = &r.an.quotes[i];
 
         assert_quote(&r, i, want[i], NULL);   /* no mentions: no speaker */
