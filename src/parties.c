@@ -76,16 +76,20 @@ enum {
 
 enum tok_kind { TK_WORD, TK_PUNCT, TK_ENT };
 
-/* (fields ordered so that no padding is needed: the kept tokens of a
- * large text are many) */
+/* (the tokens of one sentence at a time: a scratch array) */
 struct tok {
     size_t s, e;            /* body span (a multi-word term: all of it) */
     size_t ent;             /* TK_ENT: entity index */
     size_t mention;         /* TK_ENT: mention index */
+    /* TK_WORD: the word (run of word characters) at s, as the lexicon
+     * reads it, which may go on past e: its end, its hash (scan_word) */
+    size_t we;
+    uint64_t h;
     uint32_t punct;         /* TK_PUNCT: the code point */
     unsigned char kind;     /* enum tok_kind */
     unsigned char cls;      /* enum pt_class */
     unsigned char flags;    /* F_* */
+    bool plain;             /* TK_WORD: scan_word's plain */
 };
 
 /* A deal sentence pass B reads: the mention index its tokenising
@@ -109,6 +113,21 @@ struct claim {
 
 enum kind_hint { H_BID, H_MERGE, H_STAKE, H_FORCE, H_SELL, H_COUNT };
 
+/* A longest match of the deal lexicon memoised (memo_match): where it
+ * ends, at the end of a word of its key or in the gap after one. */
+struct mslot {
+    uint64_t key;           /* 0: empty */
+    const char *val;        /* the match's value (borrowed from the lexicon) */
+    unsigned char run;      /* 0: no match; else the match ends off bytes */
+    unsigned char off;      /* after the end of the key's word number run */
+};
+
+struct memo {
+    struct mslot *v;
+    size_t mask;            /* slots - 1 (a power of two) */
+    size_t n;
+};
+
 struct ctx {
     const struct lis_document *doc;
     const struct lis_lexicon *lex;
@@ -124,17 +143,25 @@ struct ctx {
     bool pressure;          /* a regulator pressing for the deal */
     size_t bidders[2];      /* the two most recent distinct bidders */
     bool *targets;          /* per entity: has a target claim (pass B) */
-    /* Bit (hash of a folded word) & FIRST_MASK set for the first word of
-     * every deal term: the look for a deal term rejects nearly every word
-     * start with one hash of its word instead of a lexicon match. */
+    /* Bit filters (bits_has), one block of N_FILTERS * FILTER_WORDS.
+     * first: the hash (scan_word) of the first word of every deal term:
+     * the look for a deal term rejects nearly every word start with one
+     * hash of its word instead of a lexicon match.  any: the same for the
+     * first word of any entry. */
     uint64_t *first;
-    uint64_t *any;          /* the same for the first word of any entry */
+    uint64_t *any;
     /* For the deal terms again: bit (hash of the first word) of the terms
-     * of one word, bit pair_hash(first, second word) of the others.  A
+     * of one word, bit pair_key(first, second word) of the others.  A
      * first word like "de" begins deal terms but is mostly followed by
      * words none of them has next: those starts need no lexicon match. */
     uint64_t *single;
     uint64_t *pair;
+    /* For the longest-match memo (memo_match): the first words after
+     * which an entry goes on (p1), and by chain keys, the word
+     * sequences that begin an entry (tset) and those after which one goes
+     * on (pset). */
+    uint64_t *p1, *tset, *pset;
+    struct memo memo;
     /* Lexicon value -> class and flags, keyed by the value's pointer
      * (stable in the lexicon's pool): every value of the lexicon, parsed
      * once before the passes.  Open addressing, cls_mask + 1 slots. */
@@ -251,19 +278,59 @@ static enum pt_class cls_add(struct ctx *c, const char *val, unsigned *flags)
     return (enum pt_class)sl->cls;
 }
 
-#define FIRST_BITS 16
-#define FIRST_MASK ((1u << FIRST_BITS) - 1)
-#define FIRST_WORDS (((size_t)1 << FIRST_BITS) / 64)
+/* ------------------------------------------------------------ words */
 
-static inline uint32_t first_hash(uint32_t h, unsigned char b)
+/* A 64-bit hash of the bytes of a folded word, fed one byte at a time
+ * (FNV-1a): words are short, and a byte loop reads them about as fast as
+ * any. */
+#define FH_INIT UINT64_C(0xCBF29CE484222325)
+
+static inline uint64_t fh_byte(uint64_t h, unsigned char b)
 {
-    return (h ^ b) * 16777619u;
+    return (h ^ b) * UINT64_C(0x100000001B3);
 }
 
-static inline bool bits_has(const uint64_t *bits, uint32_t h)
+/* The filter index of hash h: its high bits after one multiply (FNV's
+ * own high bits mix the last bytes poorly). */
+static inline uint64_t fh_spread(uint64_t h)
 {
-    h &= FIRST_MASK;
-    return (bits[h >> 6] >> (h & 63)) & 1;
+    return h * UINT64_C(0x9E3779B97F4A7C15);
+}
+
+/* The bit filters: FILTER_BITS bits of a hash (its high ones, the
+ * well-mixed ones) pick one bit of FILTER_WORDS words. */
+#define FILTER_BITS 16
+#define FILTER_WORDS (((size_t)1 << FILTER_BITS) / 64)
+#define N_FILTERS 7
+
+static inline bool bits_has(const uint64_t *bits, uint64_t h)
+{
+    uint64_t b = fh_spread(h) >> (64 - FILTER_BITS);
+
+    return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
+static inline void bits_set(uint64_t *bits, uint64_t h)
+{
+    uint64_t b = fh_spread(h) >> (64 - FILTER_BITS);
+
+    bits[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* A strong 64-bit mix, for the keys made of several hashes. */
+static inline uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= UINT64_C(0xFF51AFD7ED558CCD);
+    x ^= x >> 33;
+    x *= UINT64_C(0xC4CEB9FE1A85EC53);
+    x ^= x >> 33;
+    return x;
+}
+
+static inline uint64_t pair_key(uint64_t h1, uint64_t h2)
+{
+    return mix64(h1 ^ (h2 * UINT64_C(0x9E3779B97F4A7C15)));
 }
 
 /* Whether the two bytes at u (with at least two before the end) are a
@@ -279,24 +346,25 @@ static inline bool latin1_letter(const unsigned char *u, unsigned char *fold)
     return true;
 }
 
-/* word_hash carried on from body[p], inside a word, with the hash h of
- * the folded bytes before it. */
-static uint32_t word_hash_from(const char *body, size_t p, size_t e,
-                               uint32_t h, size_t *end)
+/* scan_word from body[p] on, a byte of a multi-byte character, with the
+ * hash x of the word's folded bytes before it. */
+static size_t scan_word_rest(const char *body, size_t p, size_t e,
+                             uint64_t x, uint64_t *h, bool *plain)
 {
-    while (p < e) {
-        unsigned char ch = (unsigned char)body[p], f;
+    const unsigned char *u = (const unsigned char *)body;
+    bool pl = true;
 
-        if (ch < 0x80) {
-            f = lis_lex_word_fold[ch];
-            if (!f)
-                break;
-            h = first_hash(h, f);
+    while (p < e) {
+        unsigned char f = lis_lex_word_fold[u[p]];
+
+        if (f) {
+            x = fh_byte(x, f);
             p++;
-        } else if (e - p >= 2 &&
-                   latin1_letter((const unsigned char *)body + p, &f)) {
+        } else if (u[p] < 0x80) {
+            break;
+        } else if (e - p >= 2 && latin1_letter(u + p, &f)) {
             /* the accented letters of French, without a call */
-            h = first_hash(first_hash(h, 0xC3), f);
+            x = fh_byte(fh_byte(x, 0xC3), f);
             p += 2;
         } else {
             char fb[8];
@@ -307,29 +375,48 @@ static uint32_t word_hash_from(const char *body, size_t p, size_t e,
                 break;
             m = lis_lex_fold_cp(cp, fb);
             for (k = 0; k < m; k++)
-                h = first_hash(h, (unsigned char)fb[k]);
+                x = fh_byte(x, (unsigned char)fb[k]);
+            pl = false;
             p += n;
         }
     }
-    *end = p;
-    return h;
+    *h = x;
+    *plain = pl;
+    return p;
 }
 
-/* Hash of the folded word that starts at body[p] (a word character) and
- * ends at the first character that is not one, before e; *end gets that
- * end.  The same hash as first_word_of gives a lexicon key. */
-static inline uint32_t word_hash(const char *body, size_t p, size_t e,
-                                 size_t *end)
+/* The word (run of lis_lex_is_word_cp characters, as the lexicon reads
+ * words) that starts at body[p], p < e: returns its end (before e); *h
+ * gets the hash (fh_byte) of its folded form, the bytes a lexicon key
+ * has for it.  *plain says whether it is made only of ASCII letters and
+ * digits and two-byte Latin-1 letters, whose fold is never anything but
+ * such a letter: the memo only trusts those (see memo_match).  Inline for
+ * the ASCII words most text is made of. */
+static inline size_t scan_word(const char *body, size_t p, size_t e,
+                               uint64_t *h, bool *plain)
 {
-    return word_hash_from(body, p, e, 2166136261u, end);
+    const unsigned char *u = (const unsigned char *)body, *q = u + p,
+                        *end = u + e;
+    uint64_t x = FH_INIT;
+    unsigned char f;
+
+    while (q < end && (f = lis_lex_word_fold[*q]) != 0) {
+        x = fh_byte(x, f);
+        q++;
+    }
+    if (q < end && *q >= 0x80)
+        return scan_word_rest(body, (size_t)(q - u), e, x, h, plain);
+    *h = x;
+    *plain = true;
+    return (size_t)(q - u);
 }
 
-/* Hash of the first word of a (folded) lexicon key; false when the key
- * does not start with a word character (it never matches at a word
- * start). */
-static bool first_word_of(const char *key, size_t klen, uint32_t *hash)
+/* Length of the run of word characters at key[0, klen) (a lexicon key,
+ * folded already) and the hash *h of its bytes, as scan_word hashes the
+ * text that matches it. */
+static size_t key_run(const char *key, size_t klen, uint64_t *h)
 {
-    uint32_t h = 2166136261u;
+    uint64_t x = FH_INIT;
     size_t n = 0;
 
     while (n < klen) {
@@ -339,76 +426,387 @@ static bool first_word_of(const char *key, size_t klen, uint32_t *hash)
         if (!lis_lex_is_word_cp(cp))
             break;
         for (k = 0; k < m; k++)
-            h = first_hash(h, (unsigned char)key[n + k]);
+            x = fh_byte(x, (unsigned char)key[n + k]);
         n += m;
     }
-    *hash = h;
-    return n > 0;
-}
-
-static inline uint32_t pair_hash(uint32_t h1, uint32_t h2)
-{
-    return (h1 ^ (h2 * 0x9E3779B1u)) * 16777619u;
-}
-
-/* Length of the run of word characters at key[0, klen) and its hash
- * *hash (as first_word_of). */
-static size_t key_run(const char *key, size_t klen, uint32_t *hash)
-{
-    uint32_t h = 2166136261u;
-    size_t n = 0;
-
-    while (n < klen) {
-        uint32_t cp;
-        size_t m = lis_lex_get_cp(key + n, klen - n, &cp), k;
-
-        if (!lis_lex_is_word_cp(cp))
-            break;
-        for (k = 0; k < m; k++)
-            h = first_hash(h, (unsigned char)key[n + k]);
-        n += m;
-    }
-    *hash = h;
+    *h = x;
     return n;
 }
 
-/* lis_lexicon_each callback: the first word of every entry into c->any,
- * of every deal term into c->first.  A match at a word start p can only
- * succeed when the text's first word there is the first word of the
- * entry, so a clear bit rejects p without a lexicon match. */
-static void add_first_word(void *ctx, const char *key, size_t klen,
-                           const char *value)
+/* Length of the run of characters that are not word characters at
+ * key[0, klen). */
+static size_t key_gap(const char *key, size_t klen)
+{
+    size_t n = 0;
+
+    while (n < klen) {
+        uint32_t cp;
+        size_t m = lis_lex_get_cp(key + n, klen - n, &cp);
+
+        if (lis_lex_is_word_cp(cp))
+            break;
+        n += m;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ memo */
+
+/* The longest match of the deal lexicon at a word start, the tokeniser's
+ * most frequent question, memoised by the words it reads.  A match walks
+ * on while the folded text read so far is the start of some entry; it
+ * looks up the lexicon only where an entry may end: after each word and
+ * after each character between words.  So where the folded words w1 (gap
+ * g1) w2 ... wk read so far begin no entry, the answer depends only on
+ * that text; where no entry even begins with w1 g1 ... wk, it depends
+ * only on w1 g1 ... g(k-1).  The filters of the entries' word sequences
+ * (add_entry) tell which case a text is in (a false positive of a filter
+ * only costs reading one word more), and the memo stores each answer once,
+ * keyed by a 64-bit hash of the words and of the gaps as the text writes
+ * them, as where the match ends: at the end of a word of the key, or some
+ * bytes into the gap after it.  Only plain words (scan_word) and gaps of
+ * a few common characters (read_gap) are keyed; the rest is left to
+ * lis_lexicon_match.
+ *
+ * A first word's key is its hash; its slot says "read on" (MEMO_ON) when
+ * entries go on after it.  Longer keys chain the folded gaps and words
+ * (chain), and the raw gaps where they differ from their fold. */
+#define MEMO_RUNS 6
+#define MEMO_ON 0xFF
+#define GAP_MAX 7               /* bytes of a gap in a key: with its length,
+                                   one 64-bit word */
+
+/* The hash of a word sequence st followed by v (a word's hash or a
+ * packed gap).  One to one in v for a given st. */
+static inline uint64_t chain(uint64_t st, uint64_t v)
+{
+    uint64_t x = (st ^ v) * UINT64_C(0xD6E8FEB86659FD93);
+
+    return x ^ (x >> 32);
+}
+
+/* Append the n bytes at b to the packed gap *g (bytes in order, the
+ * count in the top byte); false when it would hold more than GAP_MAX. */
+static bool gap_add(uint64_t *g, const char *b, size_t n)
+{
+    unsigned len = (unsigned)(*g >> 56);
+    size_t k;
+
+    if (len + n > GAP_MAX)
+        return false;
+    for (k = 0; k < n; k++)
+        *g |= (uint64_t)(unsigned char)b[k] << (8 * (len + k));
+    *g = (*g & ~((uint64_t)0xFF << 56)) | (uint64_t)(len + n) << 56;
+    return true;
+}
+
+/* The gap of non-word characters at body[p, e), p right after a word:
+ * its bytes packed as the text writes them (*raw) and as the lexicon
+ * folds them (*fold: white space runs as one space, apostrophes as ');
+ * *next gets the start of the word after it.  False when no word follows
+ * before e, or the gap is longer than GAP_MAX bytes or has a character
+ * other than ASCII, a space, an apostrophe or a guillemet: those are left
+ * to the lexicon. */
+static bool read_gap(const char *body, size_t p, size_t e, uint64_t *raw,
+                     uint64_t *fold, size_t *next)
+{
+    bool space = false;
+
+    *raw = *fold = 0;
+    while (p < e) {
+        unsigned char b = (unsigned char)body[p];
+        char f[2];
+        size_t n = 1, fn = 1;
+        uint32_t cp = b;
+
+        if (b < 0x80) {
+            if (lis_lex_word_fold[b])
+                break;
+            f[0] = (char)(b == ' ' || (b >= '\t' && b <= '\r') ? ' ' : b);
+        } else {
+            n = lis_lex_get_cp(body + p, e - p, &cp);
+            if (lis_lex_is_word_cp(cp))
+                break;
+            if (lis_lex_is_space_cp(cp))
+                f[0] = ' ';
+            else if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ||
+                     cp == 0x2032)
+                f[0] = '\'';
+            else if (cp == 0xAB || cp == 0xBB) {
+                f[0] = (char)0xC2;
+                f[1] = (char)cp;
+                fn = 2;
+            } else
+                return false;
+        }
+        if (!gap_add(raw, body + p, n))
+            return false;
+        if (fn == 1 && f[0] == ' ') {
+            /* the lexicon folds a run of white space into one space */
+            if (!space && !gap_add(fold, f, 1))
+                return false;
+            space = true;
+        } else {
+            space = false;
+            if (!gap_add(fold, f, fn))
+                return false;
+        }
+        p += n;
+    }
+    *next = p;
+    return p < e && *raw != 0;
+}
+
+/* Whether the gap key[0, n) of an entry can be a gap read_gap folds:
+ * GAP_MAX bytes at most, of ASCII or a guillemet. */
+static bool key_gap_ok(const char *key, size_t n)
+{
+    size_t k;
+
+    if (n > GAP_MAX)
+        return false;
+    for (k = 0; k < n; k++) {
+        unsigned char b = (unsigned char)key[k];
+
+        if (b >= 0x80 && !(b == 0xC2 && k + 1 < n &&
+                           ((unsigned char)key[k + 1] == 0xAB ||
+                            (unsigned char)key[k + 1] == 0xBB)))
+            return false;
+        if (b == 0xC2)
+            k++;
+    }
+    return true;
+}
+
+static inline size_t memo_index(const struct memo *m, uint64_t key)
+{
+    return (size_t)(fh_spread(key) >> 40) & m->mask;
+}
+
+static struct mslot *memo_find(const struct memo *m, uint64_t key)
+{
+    size_t i = memo_index(m, key);
+
+    while (m->v[i].key && m->v[i].key != key)
+        i = (i + 1) & m->mask;
+    return &m->v[i];
+}
+
+/* A fresh slot for key, which memo_find did not find. */
+static struct mslot *memo_add(struct memo *m, uint64_t key)
+{
+    struct mslot *sl;
+
+    if (2 * (m->n + 1) > m->mask + 1) {
+        struct mslot *old = m->v;
+        size_t i, cap = m->mask + 1;
+
+        m->mask = 2 * cap - 1;
+        m->v = lis_xcalloc(2 * cap, sizeof *m->v);
+        for (i = 0; i < cap; i++)
+            if (old[i].key)
+                *memo_find(m, old[i].key) = old[i];
+        free(old);
+    }
+    sl = memo_find(m, key);
+    sl->key = key;
+    m->n++;
+    return sl;
+}
+
+/* The words read by memo_match: the end of word j (0-based) and the
+ * length of the gap after it. */
+struct runs {
+    size_t end[MEMO_RUNS];
+    size_t gap[MEMO_RUNS];
+};
+
+/* The length of the match slot sl holds for the text at s. */
+static inline size_t memo_answer(const struct mslot *sl, const size_t *end,
+                                 size_t s, const char **val)
+{
+    if (!sl->run)
+        return 0;
+    if (val)
+        *val = sl->val;
+    return end[sl->run - 1] + sl->off - s;
+}
+
+/* The memoised longest match from body[s] under key, which stands for
+ * words 0..n-1 of r (and the gap after the last one when gap_last).  On a
+ * miss, lis_lexicon_match answers and the memo keeps where its match
+ * ends. */
+static size_t memo_at(struct ctx *c, uint64_t key, size_t s, size_t e,
+                      const struct runs *r, unsigned n, bool gap_last,
+                      const char **val)
+{
+    struct mslot *sl = memo_find(&c->memo, key);
+    const char *v = NULL;
+    size_t len, pos;
+    unsigned j;
+
+    if (sl->key)
+        return memo_answer(sl, r->end, s, val);
+    len = lis_lexicon_match(c->lex, c->doc->body + s, e - s, &v);
+    pos = s + len;
+    if (len == 0) {
+        memo_add(&c->memo, key)->run = 0;
+        return 0;
+    }
+    if (val)
+        *val = v;
+    for (j = 0; j < n; j++) {
+        size_t lim = j + 1 < n || gap_last ? r->gap[j] : 0;
+
+        if (pos >= r->end[j] && pos <= r->end[j] + lim) {
+            sl = memo_add(&c->memo, key);
+            sl->val = v;
+            sl->run = (unsigned char)(j + 1);
+            sl->off = (unsigned char)(pos - r->end[j]);
+            break;
+        }
+    }
+    return len;
+}
+
+/* The words after the first one read by memo_walk: the tokens that
+ * follow (their words are read already), [t, t + n). */
+struct ahead {
+    const struct tok *t;
+    size_t n;
+};
+
+static const struct ahead no_ahead = { NULL, 0 };
+
+/* The word that starts at body[q]: a token's when one starts there. */
+static size_t word_ahead(const char *body, struct ahead *a, size_t q,
+                         size_t e, uint64_t *h, bool *plain)
+{
+    while (a->n > 0 && a->t->s < q) {
+        a->t++;
+        a->n--;
+    }
+    if (a->n > 0 && a->t->s == q && a->t->kind == TK_WORD) {
+        *h = a->t->h;
+        *plain = a->t->plain;
+        return a->t->we;
+    }
+    return scan_word(body, q, e, h, plain);
+}
+
+/* memo_match past the probe of the first word's slot. */
+static size_t memo_walk(struct ctx *c, size_t s, size_t e, uint64_t h1,
+                        size_t r1, struct ahead a, const char **val)
+{
+    const char *body = c->doc->body;
+    struct runs r;
+    struct mslot *sl = memo_find(&c->memo, h1);
+    uint64_t st = h1, rk = 0, key;
+    unsigned k;
+
+    r.end[0] = r1;
+    if (sl->key && sl->run != MEMO_ON)
+        return memo_answer(sl, r.end, s, val);
+    if (!sl->key) {
+        /* no entry goes on after this word: it is its own key */
+        if (!bits_has(c->p1, h1))
+            return memo_at(c, h1, s, e, &r, 1, false, val);
+        memo_add(&c->memo, h1)->run = MEMO_ON;
+    }
+    for (k = 1; k < MEMO_RUNS; k++) {
+        uint64_t raw, fold, hk;
+        size_t q;
+        bool pl;
+
+        if (!read_gap(body, r.end[k - 1], e, &raw, &fold, &q))
+            break;
+        r.gap[k - 1] = q - r.end[k - 1];
+        st = chain(st, fold);
+        if (raw != fold)
+            rk = chain(rk ^ k, raw) | 1;
+        key = rk ? chain(st, rk) : st;
+        r.end[k] = word_ahead(body, &a, q, e, &hk, &pl);
+        if (!pl)
+            break;
+        st = chain(st, hk);
+        /* no entry begins with these words: the answer is in the text
+         * before the last one */
+        if (!bits_has(c->tset, st))
+            return memo_at(c, key, s, e, &r, k, true, val);
+        key = rk ? chain(st, rk) : st;
+        /* no entry goes on after them */
+        if (!bits_has(c->pset, st))
+            return memo_at(c, key, s, e, &r, k + 1, false, val);
+    }
+    return lis_lexicon_match(c->lex, body + s, e - s, val);
+}
+
+/* lis_lexicon_match(c->lex, body + s, e - s, val), where body[s, r1) is
+ * a word (scan_word: hash h1, plain), memoised (see above); a's tokens
+ * follow it.  Inline: most words are answered by the probe of their own
+ * slot. */
+static inline size_t memo_match(struct ctx *c, size_t s, size_t e,
+                                uint64_t h1, size_t r1, bool plain,
+                                struct ahead a, const char **val)
+{
+    const struct mslot *sl;
+
+    if (!plain)
+        return lis_lexicon_match(c->lex, c->doc->body + s, e - s, val);
+    sl = &c->memo.v[memo_index(&c->memo, h1)];
+    /* (a first word's slot ends a match at that word or nowhere) */
+    if (sl->key == h1 && sl->run <= 1)
+        return memo_answer(sl, &r1, s, val);
+    return memo_walk(c, s, e, h1, r1, a, val);
+}
+
+/* lis_lexicon_each callback: the filters of every entry.  Its first word
+ * goes into c->any, the first word of every deal term into c->first (a
+ * match at a word start p can only succeed when the text's first word
+ * there is the first word of the entry, so a clear bit rejects p without
+ * a lexicon match), and its word sequences into the memo's filters. */
+static void add_entry(void *ctx, const char *key, size_t klen,
+                      const char *value)
 {
     struct ctx *c = ctx;
     unsigned fl;
     enum pt_class cls = cls_add(c, value, &fl);
-    uint32_t h;
+    uint64_t h1, st;
+    size_t n = key_run(key, klen, &h1), k;
 
-    if (!first_word_of(key, klen, &h))
+    if (n == 0)
         return;
-    h &= FIRST_MASK;
-    c->any[h >> 6] |= (uint64_t)1 << (h & 63);
+    bits_set(c->any, h1);
     if (is_deal_class(cls) || (fl & F_GET)) {
-        uint32_t h1, h2;
-        size_t n = key_run(key, klen, &h1);
+        size_t g = key_gap(key + n, klen - n);
 
-        c->first[h >> 6] |= (uint64_t)1 << (h & 63);
-        while (n < klen) {
-            uint32_t cp;
-            size_t m = lis_lex_get_cp(key + n, klen - n, &cp);
-
-            if (lis_lex_is_word_cp(cp))
-                break;
-            n += m;
-        }
-        if (n >= klen) {
-            h = h1 & FIRST_MASK;
-            c->single[h >> 6] |= (uint64_t)1 << (h & 63);
+        bits_set(c->first, h1);
+        if (n + g >= klen) {
+            bits_set(c->single, h1);
         } else {
-            key_run(key + n, klen - n, &h2);
-            h = pair_hash(h1, h2) & FIRST_MASK;
-            c->pair[h >> 6] |= (uint64_t)1 << (h & 63);
+            uint64_t h2;
+
+            key_run(key + n + g, klen - n - g, &h2);
+            bits_set(c->pair, pair_key(h1, h2));
         }
+    }
+    if (n < klen)
+        bits_set(c->p1, h1);
+    st = h1;
+    for (k = 1; k < MEMO_RUNS && n < klen; k++) {
+        size_t g = key_gap(key + n, klen - n), w;
+        uint64_t gap = 0, h;
+
+        if (n + g >= klen || !key_gap_ok(key + n, g))
+            break;
+        gap_add(&gap, key + n, g);
+        n += g;
+        w = key_run(key + n, klen - n, &h);
+        n += w;
+        st = chain(chain(st, gap), h);
+        bits_set(c->tset, st);
+        if (n < klen)
+            bits_set(c->pset, st);
     }
 }
 
@@ -426,7 +824,7 @@ static void deal_words_cb(void *ctx, const char *key, size_t klen,
     struct deal_words *d = ctx;
     unsigned fl;
     enum pt_class cls = class_of(value, &fl);
-    uint32_t h;
+    uint64_t h;
     size_t n, m;
 
     if (!(is_deal_class(cls) || (fl & F_GET)))
@@ -459,90 +857,84 @@ void lis_parties_deal_words(const struct lis_lexicons *lx,
         lis_lexicon_each(lx->deal_terms, deal_words_cb, &d);
 }
 
+/* next_word from body[p] on, a byte of a multi-byte character. */
+static size_t next_word_rest(const char *body, size_t p, size_t e)
+{
+    while (p < e) {
+        unsigned char b = (unsigned char)body[p], f;
+        uint32_t cp;
+        size_t n;
+
+        if (b < 0x80) {
+            if (lis_lex_word_fold[b])
+                break;
+            p++;
+            continue;
+        }
+        if (e - p >= 2 && latin1_letter((const unsigned char *)body + p, &f))
+            break;              /* a Latin-1 letter, without decoding */
+        n = lis_lex_get_cp(body + p, e - p, &cp);
+        if (lis_lex_is_word_cp(cp))
+            break;
+        p += n;
+    }
+    return p;
+}
+
+/* The first word character at or after body[p], before e (e if none).
+ * Inline for the ASCII spaces and punctuation between most words. */
+static inline size_t next_word(const char *body, size_t p, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)body;
+
+    while (p < e && u[p] < 0x80 && !lis_lex_word_fold[u[p]])
+        p++;
+    if (p < e && u[p] >= 0x80)
+        return next_word_rest(body, p, e);
+    return p;
+}
+
 /* Whether body[s, e) holds a deal term at a word start: a cheap look
  * before tokenising, which only the few deal sentences need.  Only the
  * word starts whose word begins a deal term pay for the longest match. */
 static bool has_deal_term(struct ctx *c, size_t s, size_t e)
 {
     const char *body = c->doc->body;
-    size_t p = s;
+    size_t p = next_word(body, s, e);
 
     while (p < e) {
-        unsigned char ch = (unsigned char)body[p];
         size_t start = p;
-        uint32_t cp, h;
+        uint64_t h;
+        bool plain;
 
-        if (ch < 0x80) {
-            unsigned char f = lis_lex_word_fold[ch];
-            size_t q = p;
-
-            if (!f) {
-                p++;
-                continue;
-            }
-            /* the common all-ASCII word in one tight loop; a word that
-             * goes on with a multi-byte character is hashed again */
-            h = 2166136261u;
-            do {
-                h = first_hash(h, f);
-                q++;
-            } while (q < e &&
-                     (f = lis_lex_word_fold[(unsigned char)body[q]]));
-            if (q < e && (unsigned char)body[q] >= 0x80)
-                h = word_hash_from(body, q, e, h, &p);  /* it goes on */
-            else
-                p = q;
-        } else {
-            unsigned char f;
-
-            if (e - p < 2 ||
-                !latin1_letter((const unsigned char *)body + p, &f)) {
-                size_t n = lis_lex_get_cp(body + p, e - p, &cp);
-
-                if (!lis_lex_is_word_cp(cp)) {
-                    p += n;
-                    continue;
-                }
-            }
-            h = word_hash(body, start, e, &p);
-        }
+        p = scan_word(body, start, e, &h, &plain);
         if (bits_has(c->first, h)) {
             const char *val = NULL;
             unsigned fl;
 
+            /* a term of several words: its second word must follow */
             if (!bits_has(c->single, h)) {
-                /* a term of several words: its second word must follow */
-                size_t q = p, qe;
+                size_t q = next_word(body, p, e), qe;
+                uint64_t h2;
+                bool pl2;
 
-                while (q < e) {
-                    unsigned char b = (unsigned char)body[q];
-
-                    if (b < 0x80) {
-                        if (lis_lex_word_fold[b])
-                            break;
-                        q++;
-                    } else {
-                        size_t n = lis_lex_get_cp(body + q, e - q, &cp);
-
-                        if (lis_lex_is_word_cp(cp))
-                            break;
-                        q += n;
-                    }
-                }
-                if (q >= e ||
-                    !bits_has(c->pair, pair_hash(h, word_hash(body, q, e,
-                                                              &qe))))
+                if (q >= e)
+                    break;
+                qe = scan_word(body, q, e, &h2, &pl2);
+                (void)qe;
+                if (!bits_has(c->pair, pair_key(h, h2))) {
+                    p = q;
                     continue;
+                }
             }
-
-            if (lis_lexicon_match(c->lex, body + start, e - start, &val) >
-                0) {
+            if (memo_match(c, start, e, h, p, plain, no_ahead, &val) > 0) {
                 enum pt_class cls = cls_of(c, val, &fl);
 
                 if (is_deal_class(cls) || (fl & F_GET))
                     return true;
             }
         }
+        p = next_word(body, p, e);
     }
     return false;
 }
@@ -567,6 +959,7 @@ static inline struct tok *push_tok(struct ctx *c, enum tok_kind kind,
     t->kind = (unsigned char)kind;
     t->cls = C_NONE;
     t->flags = 0;
+    t->plain = false;
     return t;
 }
 
@@ -600,8 +993,16 @@ static bool mention_is_term(struct ctx *c, const struct lis_mention *m,
 
     if (m->kind != LIS_MENTION_NAME && m->kind != LIS_MENTION_ALIAS)
         return false;
-    len = lis_lexicon_match(c->lex, c->doc->body + m->start, e - m->start,
-                            &val);
+    if (m->start < e && next_word(c->doc->body, m->start, e) == m->start) {
+        uint64_t h;
+        bool plain;
+        size_t we = scan_word(c->doc->body, m->start, e, &h, &plain);
+
+        len = memo_match(c, m->start, e, h, we, plain, no_ahead, &val);
+    } else {
+        len = lis_lexicon_match(c->lex, c->doc->body + m->start,
+                                e - m->start, &val);
+    }
     return len >= m->end - m->start && is_deal_class(cls_of(c, val, &fl));
 }
 
@@ -656,30 +1057,38 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
 {
     const char *body = c->doc->body;
     const struct lis_analysis *an = c->an;
-    size_t first = c->n_toks, p = s, i, out;
+    const struct lis_mention *ms = an->mentions;
+    size_t nm = an->n_mentions;
+    size_t first = c->n_toks, p = s, i, out, next;
     bool deal = false;
 
-    while (*mi < an->n_mentions && an->mentions[*mi].end <= s)
+    while (*mi < nm && ms[*mi].end <= s)
         (*mi)++;
+    /* the start of mention *mi: before it, the mention tests below have
+     * nothing to do */
+    next = *mi < nm ? ms[*mi].start : SIZE_MAX;
     while (p < e) {
         uint32_t cp;
-        size_t n, stop;
+        size_t n, stop, we;
         unsigned char b;
+        struct tok *t;
 
-        while (*mi < an->n_mentions && an->mentions[*mi].start < p &&
-               an->mentions[*mi].end <= p)
-            (*mi)++;
-        if (*mi < an->n_mentions && an->mentions[*mi].start <= p &&
-            an->mentions[*mi].end > p &&
-            !mention_is_term(c, &an->mentions[*mi], e)) {
-            const struct lis_mention *m = &an->mentions[*mi];
-            struct tok *t = push_tok(c, TK_ENT, p, m->end < e ? m->end : e);
+        if (p >= next) {
+            while (*mi < nm && ms[*mi].start < p && ms[*mi].end <= p)
+                (*mi)++;
+            if (*mi < nm && ms[*mi].start <= p && ms[*mi].end > p &&
+                !mention_is_term(c, &ms[*mi], e)) {
+                const struct lis_mention *m = &ms[*mi];
 
-            t->ent = m->entity;
-            t->mention = *mi;
-            p = t->e;
-            (*mi)++;
-            continue;
+                t = push_tok(c, TK_ENT, p, m->end < e ? m->end : e);
+                t->ent = m->entity;
+                t->mention = *mi;
+                p = t->e;
+                (*mi)++;
+                next = *mi < nm ? ms[*mi].start : SIZE_MAX;
+                continue;
+            }
+            next = *mi < nm ? ms[*mi].start : SIZE_MAX;
         }
         b = (unsigned char)body[p];
         if (b < 0x80) {
@@ -702,33 +1111,43 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
             p += n;
             continue;
         }
-        stop = e;
-        if (*mi < an->n_mentions && an->mentions[*mi].start < stop &&
-            an->mentions[*mi].start > p)
-            stop = an->mentions[*mi].start;
-        {
-            size_t w0 = p;
-
-            p = word_end(c, p + n, stop, e);
-            push_tok(c, TK_WORD, w0, p);
-        }
+        stop = next > p && next < e ? next : e;
+        t = push_tok(c, TK_WORD, p, p);
+        /* the lexicon's word at p, read once for the token and the
+         * lexicon; word_end goes on from its end (it reads word
+         * characters as the lexicon does) unless a mention cuts it */
+        we = scan_word(body, p, e, &t->h, &t->plain);
+        t->we = we;
+        if (we > stop)
+            t->e = word_end(c, p + n, stop, e);
+        else if (we == stop || ((unsigned char)body[we] < 0x80 &&
+                                body[we] != '\'' && body[we] != '-' &&
+                                body[we] != '.'))
+            t->e = we;      /* (what word_end says of most words) */
+        else
+            t->e = word_end(c, we, stop, e);
+        p = t->e;
     }
 
     /* Classify, merging multi-word terms into their first token. */
     out = first;
     for (i = first; i < c->n_toks; i++) {
-        struct tok t = c->toks[i];
+        struct tok *t = &c->toks[i];
 
-        if (t.kind == TK_WORD) {
+        if (t->kind == TK_WORD) {
             const char *val = NULL;
-            size_t we, len = 0, j = i, end;
+            size_t len = 0, j = i, end;
             unsigned fl;
 
-            /* no entry starts with this word: no match (see
-             * add_first_word) */
-            if (bits_has(c->any, word_hash(body, t.s, e, &we)))
-                len = lis_lexicon_match(c->lex, body + t.s, e - t.s, &val);
-            end = t.s + len;
+            /* no entry starts with this word: no match (see add_entry) */
+            if (bits_has(c->any, t->h))
+                {
+                    struct ahead a = { t + 1, c->n_toks - i - 1 };
+
+                    len = memo_match(c, t->s, e, t->h, t->we, t->plain, a,
+                                     &val);
+                }
+            end = t->s + len;
 
             if (len > 0) {
                 /* the term must end where a word token ends, and cover
@@ -738,25 +1157,28 @@ static bool tokenize(struct ctx *c, size_t s, size_t e, size_t *mi)
                     j++;
                 if (j < c->n_toks && c->toks[j].kind == TK_WORD &&
                     c->toks[j].e == end) {
-                    t.e = end;
-                    t.cls = (unsigned char)cls_of(c, val, &fl);
-                    t.flags = (unsigned char)fl;
+                    t->e = end;
+                    t->cls = (unsigned char)cls_of(c, val, &fl);
+                    t->flags = (unsigned char)fl;
                     i = j;
-                } else if (lis_lexicon_has(c->lex, body + t.s, t.e - t.s,
+                } else if (lis_lexicon_has(c->lex, body + t->s, t->e - t->s,
                                            &val)) {
-                    t.cls = (unsigned char)cls_of(c, val, &fl);
-                    t.flags = (unsigned char)fl;
+                    t->cls = (unsigned char)cls_of(c, val, &fl);
+                    t->flags = (unsigned char)fl;
                 }
-            } else if (t.e > t.s && is_apos_end(body, t.s, t.e) &&
-                       lis_lexicon_has(c->lex, body + t.s, t.e - t.s, &val)) {
+            } else if (t->e > t->s && is_apos_end(body, t->s, t->e) &&
+                       lis_lexicon_has(c->lex, body + t->s, t->e - t->s,
+                                       &val)) {
                 /* "n'", "qu'": the match stops short of the apostrophe */
-                t.cls = (unsigned char)cls_of(c, val, &fl);
-                t.flags = (unsigned char)fl;
+                t->cls = (unsigned char)cls_of(c, val, &fl);
+                t->flags = (unsigned char)fl;
             }
-            if (is_deal_class(t.cls) || (t.flags & F_GET))
+            if (is_deal_class(t->cls) || (t->flags & F_GET))
                 deal = true;
         }
-        c->toks[out++] = t;
+        if (t != &c->toks[out])
+            c->toks[out] = *t;
+        out++;
     }
     c->n_toks = out;
     return deal;
@@ -2741,10 +3163,15 @@ void lis_parties_run(const struct lis_document *doc,
     c.lex = lx->deal_terms;
     c.an = an;
     c.bidders[0] = c.bidders[1] = LIS_NONE;
-    c.first = lis_xcalloc(FIRST_WORDS, sizeof *c.first);
-    c.any = lis_xcalloc(FIRST_WORDS, sizeof *c.any);
-    c.single = lis_xcalloc(FIRST_WORDS, sizeof *c.single);
-    c.pair = lis_xcalloc(FIRST_WORDS, sizeof *c.pair);
+    c.first = lis_xcalloc(N_FILTERS * FILTER_WORDS, sizeof *c.first);
+    c.any = c.first + FILTER_WORDS;
+    c.single = c.any + FILTER_WORDS;
+    c.pair = c.single + FILTER_WORDS;
+    c.p1 = c.pair + FILTER_WORDS;
+    c.tset = c.p1 + FILTER_WORDS;
+    c.pset = c.tset + FILTER_WORDS;
+    c.memo.mask = 255;
+    c.memo.v = lis_xcalloc(c.memo.mask + 1, sizeof *c.memo.v);
     {
         size_t cap = 16;
 
@@ -2754,7 +3181,7 @@ void lis_parties_run(const struct lis_document *doc,
         c.cls = lis_xcalloc(cap, sizeof *c.cls);
         c.cls_mask = cap - 1;
     }
-    lis_lexicon_each(c.lex, add_first_word, &c);
+    lis_lexicon_each(c.lex, add_entry, &c);
 
     /* Pass A, one sentence at a time: the sentences that hold a deal
      * term, tokenised in one scratch array (the tokens of a large text,
@@ -2841,8 +3268,6 @@ void lis_parties_run(const struct lis_document *doc,
     free(c.toks);
     free(c.ds);
     free(c.first);
-    free(c.any);
-    free(c.single);
-    free(c.pair);
+    free(c.memo.v);
     free(c.cls);
 }
