@@ -391,7 +391,7 @@ static size_t scan_word_rest(const char *body, size_t p, size_t e,
  * has for it.  *plain says whether it is made only of ASCII letters and
  * digits and two-byte Latin-1 letters, whose fold is never anything but
  * such a letter: the memo only trusts those (see memo_match).  Inline for
- * the ASCII words most text is made of. */
+ * the ASCII and Latin-1 words most text is made of. */
 static inline size_t scan_word(const char *body, size_t p, size_t e,
                                uint64_t *h, bool *plain)
 {
@@ -400,12 +400,19 @@ static inline size_t scan_word(const char *body, size_t p, size_t e,
     uint64_t x = FH_INIT;
     unsigned char f;
 
-    while (q < end && (f = lis_lex_word_fold[*q]) != 0) {
-        x = fh_byte(x, f);
-        q++;
+    for (;;) {
+        while (q < end && (f = lis_lex_word_fold[*q]) != 0) {
+            x = fh_byte(x, f);
+            q++;
+        }
+        if (q >= end || *q < 0x80)
+            break;
+        if (end - q < 2 || !latin1_letter(q, &f))
+            return scan_word_rest(body, (size_t)(q - u), e, x, h, plain);
+        /* the accented letters of French */
+        x = fh_byte(fh_byte(x, 0xC3), f);
+        q += 2;
     }
-    if (q < end && *q >= 0x80)
-        return scan_word_rest(body, (size_t)(q - u), e, x, h, plain);
     *h = x;
     *plain = true;
     return (size_t)(q - u);
@@ -511,7 +518,16 @@ static bool read_gap(const char *body, size_t p, size_t e, uint64_t *raw,
                      uint64_t *fold, size_t *next)
 {
     bool space = false;
+    unsigned char b0 = (unsigned char)body[p];
 
+    /* most gaps: one ASCII character that folds to itself ("de la",
+     * "l'offre"), and a letter or digit after it */
+    if (e - p >= 2 && b0 < 0x80 && !(b0 >= '\t' && b0 <= '\r') &&
+        lis_lex_word_fold[(unsigned char)body[p + 1]]) {
+        *raw = *fold = (uint64_t)1 << 56 | b0;
+        *next = p + 1;
+        return true;
+    }
     *raw = *fold = 0;
     while (p < e) {
         unsigned char b = (unsigned char)body[p];
@@ -632,21 +648,18 @@ static inline size_t memo_answer(const struct mslot *sl, const size_t *end,
     return end[sl->run - 1] + sl->off - s;
 }
 
-/* The memoised longest match from body[s] under key, which stands for
- * words 0..n-1 of r (and the gap after the last one when gap_last).  On a
- * miss, lis_lexicon_match answers and the memo keeps where its match
- * ends. */
-static size_t memo_at(struct ctx *c, uint64_t key, size_t s, size_t e,
-                      const struct runs *r, unsigned n, bool gap_last,
-                      const char **val)
+/* The longest match from body[s] (lis_lexicon_match), kept in the memo
+ * under key, which key stands for words 0..n-1 of r (and the gap after
+ * the last one when gap_last): as where it ends among those. */
+static size_t memo_fill(struct ctx *c, uint64_t key, size_t s, size_t e,
+                        const struct runs *r, unsigned n, bool gap_last,
+                        const char **val)
 {
-    struct mslot *sl = memo_find(&c->memo, key);
+    struct mslot *sl;
     const char *v = NULL;
     size_t len, pos;
     unsigned j;
 
-    if (sl->key)
-        return memo_answer(sl, r->end, s, val);
     len = lis_lexicon_match(c->lex, c->doc->body + s, e - s, &v);
     pos = s + len;
     if (len == 0) {
@@ -667,6 +680,18 @@ static size_t memo_at(struct ctx *c, uint64_t key, size_t s, size_t e,
         }
     }
     return len;
+}
+
+/* The memoised longest match from body[s] under key (see memo_fill). */
+static inline size_t memo_at(struct ctx *c, uint64_t key, size_t s,
+                             size_t e, const struct runs *r, unsigned n,
+                             bool gap_last, const char **val)
+{
+    const struct mslot *sl = memo_find(&c->memo, key);
+
+    if (sl->key)
+        return memo_answer(sl, r->end, s, val);
+    return memo_fill(c, key, s, e, r, n, gap_last, val);
 }
 
 /* The words after the first one read by memo_walk: the tokens that
@@ -894,12 +919,45 @@ static inline size_t next_word(const char *body, size_t p, size_t e)
     return p;
 }
 
+/* Whether a deal term starts at body[start], whose word, which begins
+ * one (the filter c->first says so), ends at p (scan_word: hash h,
+ * plain): has_deal_term past its filter. */
+static bool deal_term_at(struct ctx *c, size_t start, size_t p, size_t e,
+                         uint64_t h, bool plain)
+{
+    const char *body = c->doc->body;
+    const char *val = NULL;
+    unsigned fl;
+
+    /* a term of several words: its second word must follow */
+    if (!bits_has(c->single, h)) {
+        size_t q = next_word(body, p, e);
+        uint64_t h2;
+        bool pl2;
+
+        if (q >= e)
+            return false;
+        scan_word(body, q, e, &h2, &pl2);
+        if (!bits_has(c->pair, pair_key(h, h2)))
+            return false;
+    }
+    if (memo_match(c, start, e, h, p, plain, no_ahead, &val) > 0) {
+        enum pt_class cls = cls_of(c, val, &fl);
+
+        if (is_deal_class(cls) || (fl & F_GET))
+            return true;
+    }
+    return false;
+}
+
 /* Whether body[s, e) holds a deal term at a word start: a cheap look
  * before tokenising, which only the few deal sentences need.  Only the
  * word starts whose word begins a deal term pay for the longest match. */
-static bool has_deal_term(struct ctx *c, size_t s, size_t e)
+static __attribute__((noinline)) bool has_deal_term(struct ctx *c, size_t s,
+                                                    size_t e)
 {
     const char *body = c->doc->body;
+    const uint64_t *first = c->first;
     size_t p = next_word(body, s, e);
 
     while (p < e) {
@@ -908,32 +966,8 @@ static bool has_deal_term(struct ctx *c, size_t s, size_t e)
         bool plain;
 
         p = scan_word(body, start, e, &h, &plain);
-        if (bits_has(c->first, h)) {
-            const char *val = NULL;
-            unsigned fl;
-
-            /* a term of several words: its second word must follow */
-            if (!bits_has(c->single, h)) {
-                size_t q = next_word(body, p, e), qe;
-                uint64_t h2;
-                bool pl2;
-
-                if (q >= e)
-                    break;
-                qe = scan_word(body, q, e, &h2, &pl2);
-                (void)qe;
-                if (!bits_has(c->pair, pair_key(h, h2))) {
-                    p = q;
-                    continue;
-                }
-            }
-            if (memo_match(c, start, e, h, p, plain, no_ahead, &val) > 0) {
-                enum pt_class cls = cls_of(c, val, &fl);
-
-                if (is_deal_class(cls) || (fl & F_GET))
-                    return true;
-            }
-        }
+        if (bits_has(first, h) && deal_term_at(c, start, p, e, h, plain))
+            return true;
         p = next_word(body, p, e);
     }
     return false;
