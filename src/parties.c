@@ -98,6 +98,7 @@ struct tok {
 struct dsent {
     size_t sent;
     size_t mi;
+    bool quiet;             /* no transaction, acceptance or deal-ref word */
 };
 
 struct claim {
@@ -2546,6 +2547,23 @@ static bool needs_pass_b(const struct sview *v)
     return false;
 }
 
+/* Whether a mention from index mi on that starts before e (those a
+ * sentence's tokenising from mi reads, and more) names a target.  A
+ * sentence without one, and without a transaction, acceptance or
+ * deal-ref word, gives pass_b nothing to do: every construction it reads
+ * needs one of those (mentions_target, deal_after, other_deal_term, the
+ * target object of do_get and do_owned), and none has an effect before
+ * it has looked. */
+static bool mentions_a_target(const struct ctx *c, size_t mi, size_t e)
+{
+    const struct lis_analysis *an = c->an;
+
+    for (; mi < an->n_mentions && an->mentions[mi].start < e; mi++)
+        if (is_target(c, an->mentions[mi].entity))
+            return true;
+    return false;
+}
+
 static void pass_b(struct sview *v)
 {
     size_t i;
@@ -3250,6 +3268,7 @@ void lis_parties_run(const struct lis_document *doc,
                 c.ds = lis_xgrow(c.ds, &c.cap_ds, c.n_ds + 1, sizeof *c.ds);
                 c.ds[c.n_ds].sent = i;
                 c.ds[c.n_ds].mi = m0;
+                c.ds[c.n_ds].quiet = v.n_tx == 0 && v.last_deal == LIS_NONE;
                 c.n_ds++;
             }
         }
@@ -3266,6 +3285,8 @@ void lis_parties_run(const struct lis_document *doc,
             cancelled = true;
             break;
         }
+        if (c.ds[i].quiet && !mentions_a_target(&c, c.ds[i].mi, s->end))
+            continue;   /* pass_b would find nothing to do (see there) */
         c.n_toks = 0;
         mi = c.ds[i].mi;
         tokenize(&c, s->start, s->end, &mi);
