@@ -895,6 +895,98 @@ static void test_will_not_have(void **state)
     fixture_free(&f);
 }
 
+/* ---------------------------------------------------------------- memo */
+
+/* The same parties, entity by entity, and the same deal. */
+static void same_result(const struct lis_analysis *a,
+                        const struct lis_analysis *b)
+{
+    size_t i;
+
+    assert_int_equal(a->n_parties, b->n_parties);
+    for (i = 0; i < a->n_parties; i++) {
+        assert_string_equal(a->entities[a->parties[i].entity].name,
+                            b->entities[b->parties[i].entity].name);
+        assert_string_equal(a->parties[i].name, b->parties[i].name);
+        assert_int_equal(a->parties[i].role, b->parties[i].role);
+        assert_int_equal(a->parties[i].status, b->parties[i].status);
+        assert_int_equal(a->parties[i].stance, b->parties[i].stance);
+        assert_int_equal(a->parties[i].n_evidence, b->parties[i].n_evidence);
+    }
+    assert_true((a->deal == NULL) == (b->deal == NULL));
+    if (a->deal) {
+        assert_int_equal(a->deal->kind, b->deal->kind);
+        assert_string_equal(a->deal->status, b->deal->status);
+        assert_string_equal(a->deal->summary, b->deal->summary);
+    }
+}
+
+/* The longest matches of the deal lexicon are memoised by the words they
+ * read and the gaps between them as the text writes them (one run of the
+ * stage, one memo): sentences without an entity that write the deal terms
+ * of a text with other apostrophes, spaces and cases (and give no claim,
+ * hint or bidder: a refused offer nobody made), put before it, leave its
+ * parties as they are; so does a sentence after it that ends the body
+ * inside a term, right after a word.  ("s'approcher d'eux" is read before
+ * "s’approcher d’Oracle": the same words, whose match ends four bytes
+ * further in the second.) */
+static void test_memo_other_spellings(void **state)
+{
+    static const char prime[] =
+        "Le groupe refuse l'offre publique d'achat de la part de son "
+        "concurrent. Il fait l\xca\xbc""objet d\xe2\x80\x98un rejet et "
+        "refuse l\xe2\x80\x99OFFRE  PUBLIQUE\td\xe2\x80\x99""ACHAT De "
+        "La Part\xc2\xa0""De lui. Elle s'est approch\xc3\xa9""e de, "
+        "s\xe2\x80\x99""est rapproch\xc3\xa9""e d'eux, n'aura pas, "
+        "qu\xe2\x80\x99il n\xe2\x80\x99""a pas. D'achat, "
+        "d\xe2\x80\x99\xc3\xa9""change, la part de. Il a refus\xc3\xa9 son "
+        "offre et d\xc3\xa9""cide de s'approcher d'eux.\n\n";
+    static const char tail[] = "\nLe groupe s'approche d\xe2\x80\x99";
+    static const struct ent_spec e1[] = {
+        { "Danone", ORG, "Danone" }, { "Lactalis", LIS_ENT_MISC, "Lactalis" },
+    };
+    static const struct ent_spec e2[] = {
+        { "Microsoft", ORG, "Microsoft" },
+        { "TikTok", ORG, "TikTok|~l’application" },
+        { "ByteDance", ORG, "ByteDance" }, { "Oracle", ORG, "Oracle" },
+        { "États-Unis", LOC, "USA" },
+    };
+    static const struct {
+        const char *text;
+        const struct ent_spec *e;
+        size_t n;
+    } cases[] = {
+        { "Le groupe Danone fait l’objet d’une offre publique d’achat de la "
+          "part de son concurrent Lactalis. Le conseil d’administration de "
+          "Danone a rejeté cette offre, jugée insuffisante.\n", e1, 2 },
+        { "Un temps, c’est Microsoft qui fut envisagée pour racheter "
+          "l’application et permettre son autorisation sur le territoire "
+          "américain. Malheureusement pour l’entreprise, ByteDance a refusé "
+          "son offre et décidé de s’approcher d’Oracle pour ne pas voir "
+          "TikTok banni, aux USA.\n", e2, 5 },
+    };
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < LIS_ARRAY_LEN(cases); k++) {
+        struct fixture alone, before, after;
+        char *t1 = lis_xasprintf("%s%s", prime, cases[k].text);
+        char *t2 = lis_xasprintf("%s%s", cases[k].text, tail);
+
+        fixture_text(&alone, cases[k].text, cases[k].e, cases[k].n);
+        fixture_text(&before, t1, cases[k].e, cases[k].n);
+        fixture_text(&after, t2, cases[k].e, cases[k].n);
+        assert_non_null(alone.an->deal);
+        same_result(alone.an, before.an);
+        same_result(alone.an, after.an);
+        fixture_free(&alone);
+        fixture_free(&before);
+        fixture_free(&after);
+        free(t1);
+        free(t2);
+    }
+}
+
 /* Pass B reads its sentences again (tokenised a second time from the same
  * mention index): a regulator two sentences after the deal, a sentence
  * without a deal between them, letters across 8-byte loads. */
@@ -1302,6 +1394,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_bidders),
         cmocka_unit_test(test_negation_conditionals),
         cmocka_unit_test(test_will_not_have),
+        cmocka_unit_test(test_memo_other_spellings),
         cmocka_unit_test(test_common_words_are_not_deals),
         cmocka_unit_test(test_trade_is_not_a_deal),
         cmocka_unit_test(test_empty_inputs),
