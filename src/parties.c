@@ -690,9 +690,12 @@ static inline size_t memo_at(struct ctx *c, uint64_t key, size_t s,
 {
     const struct mslot *sl = memo_find(&c->memo, key);
 
-    if (sl->key)
+    if (!sl->key)
+        return memo_fill(c, key, s, e, r, n, gap_last, val);
+    if (sl->run <= n)
         return memo_answer(sl, r->end, s, val);
-    return memo_fill(c, key, s, e, r, n, gap_last, val);
+    /* (only two keys of 64 bits that collide get here) */
+    return lis_lexicon_match(c->lex, c->doc->body + s, e - s, val);
 }
 
 /* The words after the first one read by memo_walk: the tokens that
