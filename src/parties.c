@@ -386,19 +386,13 @@ static size_t scan_word_rest(const char *body, size_t p, size_t e,
     return p;
 }
 
-/* The word (run of lis_lex_is_word_cp characters, as the lexicon reads
- * words) that starts at body[p], p < e: returns its end (before e); *h
- * gets the hash (fh_byte) of its folded form, the bytes a lexicon key
- * has for it.  *plain says whether it is made only of ASCII letters and
- * digits and two-byte Latin-1 letters, whose fold is never anything but
- * such a letter: the memo only trusts those (see memo_match).  Inline for
- * the ASCII and Latin-1 words most text is made of. */
-static inline size_t scan_word(const char *body, size_t p, size_t e,
-                               uint64_t *h, bool *plain)
+/* scan_word from body[p] on, with x the hash of the word's folded bytes
+ * before p. */
+static inline size_t scan_word_on(const char *body, size_t p, size_t e,
+                                  uint64_t x, uint64_t *h, bool *plain)
 {
     const unsigned char *u = (const unsigned char *)body, *q = u + p,
                         *end = u + e;
-    uint64_t x = FH_INIT;
     unsigned char f;
 
     for (;;) {
@@ -417,6 +411,19 @@ static inline size_t scan_word(const char *body, size_t p, size_t e,
     *h = x;
     *plain = true;
     return (size_t)(q - u);
+}
+
+/* The word (run of lis_lex_is_word_cp characters, as the lexicon reads
+ * words) that starts at body[p], p < e: returns its end (before e); *h
+ * gets the hash (fh_byte) of its folded form, the bytes a lexicon key
+ * has for it.  *plain says whether it is made only of ASCII letters and
+ * digits and two-byte Latin-1 letters, whose fold is never anything but
+ * such a letter: the memo only trusts those (see memo_match).  Inline for
+ * the ASCII and Latin-1 words most text is made of. */
+static inline size_t scan_word(const char *body, size_t p, size_t e,
+                               uint64_t *h, bool *plain)
+{
+    return scan_word_on(body, p, e, FH_INIT, h, plain);
 }
 
 /* Length of the run of word characters at key[0, klen) (a lexicon key,
@@ -961,18 +968,46 @@ static __attribute__((noinline)) bool has_deal_term(struct ctx *c, size_t s,
                                                     size_t e)
 {
     const char *body = c->doc->body;
+    const unsigned char *u = (const unsigned char *)body;
     const uint64_t *first = c->first;
-    size_t p = next_word(body, s, e);
+    size_t wstop = e, gstop = e, p;
 
+    /* Before the last byte of the sentence that is no ASCII letter or
+     * digit, a word's ASCII run needs no test of the end: it stops there
+     * at the latest; likewise a run of ASCII between words before the
+     * last byte that is a letter, a digit or not ASCII.  (Most sentences
+     * end with a full stop after a word.) */
+    while (wstop > s && lis_lex_word_fold[u[wstop - 1]])
+        wstop--;
+    while (gstop > s && u[gstop - 1] < 0x80 && !lis_lex_word_fold[u[gstop - 1]])
+        gstop--;
+    p = next_word(body, s, e);
     while (p < e) {
         size_t start = p;
-        uint64_t h;
-        bool plain;
+        uint64_t h = FH_INIT;
+        bool plain = true;
+        unsigned char f;
 
-        p = scan_word(body, start, e, &h, &plain);
+        if (p < wstop) {
+            while ((f = lis_lex_word_fold[u[p]]) != 0) {
+                h = fh_byte(h, f);
+                p++;
+            }
+            if (u[p] >= 0x80)
+                p = scan_word_on(body, p, e, h, &h, &plain);
+        } else {
+            p = scan_word(body, p, e, &h, &plain);
+        }
         if (bits_has(first, h) && deal_term_at(c, start, p, e, h, plain))
             return true;
-        p = next_word(body, p, e);
+        if (p < gstop) {
+            while (u[p] < 0x80 && !lis_lex_word_fold[u[p]])
+                p++;
+            if (u[p] >= 0x80)
+                p = next_word_rest(body, p, e);
+        } else {
+            p = next_word(body, p, e);
+        }
     }
     return false;
 }

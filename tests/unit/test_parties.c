@@ -895,6 +895,28 @@ static void test_will_not_have(void **state)
     fixture_free(&f);
 }
 
+/* The words of a body that ends with a word, neither punctuation nor a
+ * new line after it (the look for a deal term reads ASCII runs without a
+ * test of the end before the last byte that ends a word, and with one
+ * after it). */
+static void test_words_to_the_end(void **state)
+{
+    static const struct ent_spec e[] = {
+        { "Microsoft", ORG, "Microsoft" }, { "LinkedIn", ORG, "LinkedIn" },
+    };
+    struct fixture f;
+
+    (void)state;
+    fixture_text(&f, "LinkedIn a été acquis par Microsoft", e, 2);
+    expect(f.an, "LinkedIn", LIS_ROLE_TARGET, LIS_BID_NONE);
+    expect(f.an, "Microsoft", LIS_ROLE_ACQUIRER, LIS_BID_NONE);
+    fixture_free(&f);
+    fixture_text(&f, "Microsoft rach\xc3\xa8te LinkedIn", e, 2);
+    expect(f.an, "LinkedIn", LIS_ROLE_TARGET, LIS_BID_NONE);
+    expect(f.an, "Microsoft", LIS_ROLE_ACQUIRER, LIS_BID_NONE);
+    fixture_free(&f);
+}
+
 /* ---------------------------------------------------------------- memo */
 
 /* The same parties, entity by entity, and the same deal. */
@@ -1395,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_negation_conditionals),
         cmocka_unit_test(test_will_not_have),
         cmocka_unit_test(test_memo_other_spellings),
+        cmocka_unit_test(test_words_to_the_end),
         cmocka_unit_test(test_common_words_are_not_deals),
         cmocka_unit_test(test_trade_is_not_a_deal),
         cmocka_unit_test(test_empty_inputs),
