@@ -526,15 +526,18 @@ static bool read_gap(const char *body, size_t p, size_t e, uint64_t *raw,
                      uint64_t *fold, size_t *next)
 {
     bool space = false;
-    unsigned char b0 = (unsigned char)body[p];
 
     /* most gaps: one ASCII character that folds to itself ("de la",
      * "l'offre"), and a letter or digit after it */
-    if (e - p >= 2 && b0 < 0x80 && !(b0 >= '\t' && b0 <= '\r') &&
-        lis_lex_word_fold[(unsigned char)body[p + 1]]) {
-        *raw = *fold = (uint64_t)1 << 56 | b0;
-        *next = p + 1;
-        return true;
+    if (e - p >= 2) {
+        unsigned char b0 = (unsigned char)body[p];
+
+        if (b0 < 0x80 && !(b0 >= '\t' && b0 <= '\r') &&
+            lis_lex_word_fold[(unsigned char)body[p + 1]]) {
+            *raw = *fold = (uint64_t)1 << 56 | b0;
+            *next = p + 1;
+            return true;
+        }
     }
     *raw = *fold = 0;
     while (p < e) {
@@ -741,8 +744,10 @@ static size_t memo_walk(struct ctx *c, size_t s, size_t e, uint64_t h1,
     unsigned k;
 
     r.end[0] = r1;
-    if (sl->key && sl->run != MEMO_ON)
+    if (sl->key && sl->run <= 1)
         return memo_answer(sl, r.end, s, val);
+    if (sl->key && sl->run != MEMO_ON)     /* (a collision of keys) */
+        return lis_lexicon_match(c->lex, body + s, e - s, val);
     if (!sl->key) {
         /* no entry goes on after this word: it is its own key */
         if (!bits_has(c->p1, h1))
