@@ -17,38 +17,7 @@
 #include "liseuse/document.h"
 #include "liseuse/lexicon.h"
 
-static struct lis_lexicons *lexicons;
-
-static const char *data_dir(void)
-{
-    const char *d = getenv("LISEUSE_DATADIR");
-
-    return d && *d ? d : LIS_ABS_SRCDIR "/data";
-}
-
-static const char *test_data_dir(void)
-{
-    const char *d = getenv("LIS_TEST_DATA");
-
-    return d && *d ? d : LIS_ABS_SRCDIR "/tests/data";
-}
-
-static int setup(void **state)
-{
-    char *err = NULL;
-
-    (void)state;
-    lexicons = lis_lexicons_load(data_dir(), NULL, &err);
-    free(err);
-    return lexicons ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    lis_lexicons_free(lexicons);
-    return 0;
-}
+#include "fixtures.h"
 
 struct run {
     struct lis_document *doc;
@@ -732,7 +701,7 @@ static void check_annotation(const char *dir, const char *file)
 
     snprintf(id, sizeof id, "%.*s", (int)(strlen(file) - 13), file + 9);
     snprintf(path, sizeof path, "%s/corpus/wikinews-fr-2012/%s.txt",
-             test_data_dir(), id);
+             fixture_test_data(), id);
     r = run_file(path);
     check_invariants(&r);
     snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -794,7 +763,7 @@ static void test_corpus_annotations(void **state)
     size_t n = 0;
 
     (void)state;
-    snprintf(dir, sizeof dir, "%s/annotations", test_data_dir());
+    snprintf(dir, sizeof dir, "%s/annotations", fixture_test_data());
     d = opendir(dir);
     assert_non_null(d);
     while ((de = readdir(d)) != NULL) {
@@ -820,7 +789,7 @@ static void test_corpus_invariants(void **state)
     size_t n = 0;
 
     (void)state;
-    snprintf(dir, sizeof dir, "%s/corpus/wikinews-fr-2012", test_data_dir());
+    snprintf(dir, sizeof dir, "%s/corpus/wikinews-fr-2012", fixture_test_data());
     d = opendir(dir);
     assert_non_null(d);
     while ((de = readdir(d)) != NULL) {
@@ -910,5 +879,5 @@ int main(void)
         cmocka_unit_test(test_empty),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, lexicons_setup, lexicons_teardown);
 }
