@@ -403,6 +403,12 @@ static void test_speaker_after_quote(void **state)
     (void)state;
     one("« Nous avons gagné », a déclaré Jean Dupont hier.", "Jean Dupont",
         "Nous avons gagné", "Jean Dupont");
+    /* juger: "juge le ministère", "juge-t-il", "X juge que" */
+    one("« Ces actes sont inadmissibles », juge le ministère de "
+        "l’Intérieur.", "ministère de l’Intérieur",
+        "Ces actes sont inadmissibles", "ministère de l’Intérieur");
+    one("Paul Martin juge que « tout va bien ».", "Paul Martin",
+        "tout va bien", "Paul Martin");
     one("« Nous avons gagné », affirme le maire de Lyon.",
         "Gérard Collomb=le maire de Lyon;Lyon", "Nous avons gagné",
         "Gérard Collomb");
