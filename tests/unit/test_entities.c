@@ -253,6 +253,14 @@ static void test_org_cues(void **state)
     assert_false(any_mention_text(&r, "la société"));
     check_invariants(&r);
     run_free(&r);
+    /* a last word of fr-titles.txt (tail-ORG) makes two capitalised
+     * words a company, not a first name and a surname */
+    r = run_text("Hier, General Electric a signé avec Kyowa Pharmaceuticals "
+                 "et Pierre Martin.\n");
+    ent_typed(&r, "General Electric", LIS_ENT_ORG);
+    ent_typed(&r, "Kyowa Pharmaceuticals", LIS_ENT_ORG);
+    ent_typed(&r, "Pierre Martin", LIS_ENT_PER);
+    run_free(&r);
 }
 
 static void test_lexicons(void **state)
