@@ -558,6 +558,20 @@ static bool after_preposition(const char *s, size_t lo, size_t off)
     return false;
 }
 
+/* Nouns through which an organisation or a person speaks: "selon un
+ * porte-parole de Microsoft", "d'après le communiqué de Danone" name
+ * Microsoft and Danone as the source.  (Not "l'avocat de X" nor
+ * "l'entourage de X": those speak beside X, not as X.)  Folded; the
+ * hyphen is not a word character, so "porte-parole" is read "parole". */
+static const char *const voice_nouns[] = {
+    "communiqué", "communiqués", "parole", "paroles", "déclaration",
+    "message", "lettre", "courrier", "site", "compte", "direction",
+    "service", NULL
+};
+static const char *const voice_determiners[] = {
+    "le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", NULL
+};
+
 /* ---------------------------------------------------------------- cues */
 
 struct cue {
@@ -1219,6 +1233,44 @@ static size_t mention_after(const struct qstate *st, size_t from, size_t to,
     return LIS_NONE;
 }
 
+/* The entity a source cue names through a voice noun: from..to reads
+ * "[le|un|son…] communiqué|porte-parole… de|du|d' X" with X a mention
+ * within max_gap bytes of from; LIS_NONE otherwise. */
+static size_t voice_after(const struct qstate *st, size_t from, size_t to,
+                          size_t max_gap)
+{
+    const struct lis_analysis *an = st->an;
+    const char *s = st->doc->body;
+    size_t i = mention_from(an, from), ws;
+    char w[32];
+
+    if (i >= an->n_mentions || an->mentions[i].start >= to ||
+        an->mentions[i].start - from > max_gap)
+        return LIS_NONE;
+    /* "de X": the preposition right before the first mention */
+    ws = word_before(s, from, an->mentions[i].start, w, sizeof w);
+    if (ws == LIS_NONE || (strcmp(w, "de") != 0 && strcmp(w, "d'") != 0 &&
+                           strcmp(w, "du") != 0))
+        return LIS_NONE;
+    /* the voice noun before it, then at most a determiner up to from */
+    ws = word_before(s, from, ws, w, sizeof w);
+    if (ws == LIS_NONE || !word_in(w, voice_nouns))
+        return LIS_NONE;
+    if (ws > from && s[ws - 1] == '-') {    /* "porte-parole" */
+        ws = word_before(s, from, ws - 1, w, sizeof w);
+        if (ws == LIS_NONE || strcmp(w, "porte") != 0)
+            return LIS_NONE;
+    }
+    if (ws != LIS_NONE && skip_space_fwd(s, ws, from) < ws) {
+        ws = word_before(s, from, ws, w, sizeof w);
+        if (ws == LIS_NONE || !word_in(w, voice_determiners))
+            return LIS_NONE;
+    }
+    if (ws == LIS_NONE || skip_space_fwd(s, ws, from) != ws)
+        return LIS_NONE;
+    return an->mentions[i].entity;
+}
+
 /* ---------------------------------------------------------------- speakers */
 
 /* How many sentences start at or before off, knowing that the first from
@@ -1278,7 +1330,8 @@ static size_t speaker_of_pre_cue(const struct qstate *st, size_t lo,
             }
         if (comma == LIS_NONE && c->source_head)
             return LIS_NONE;    /* "pour" needs its comma: "Pour X, …" */
-        return mention_after(st, c->end, quote, 60);
+        who = mention_after(st, c->end, quote, 60);
+        return who != LIS_NONE ? who : voice_after(st, c->end, quote, 60);
     }
     if (c->inverted)
         return mention_after(st, c->end, quote, 12);
@@ -1412,6 +1465,8 @@ static bool post_cue(const struct qstate *st, const struct lis_quote *q,
     *who = c->source ? LIS_NONE : mention_after(st, j, c->verb_start, 40);
     if (*who == LIS_NONE)
         *who = mention_after(st, c->end, hi, c->source ? 12 : 40);
+    if (*who == LIS_NONE && c->source)
+        *who = voice_after(st, c->end, hi, 40);
     if (*who == LIS_NONE && prev != LIS_NONE &&
         (c->inverted || inverted_before(s, j, c->start)))
         *who = pronoun_fallback(st->an, prev, prev_sent, sent);

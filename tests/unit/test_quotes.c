@@ -460,6 +460,15 @@ static void test_speaker_source_prepositions(void **state)
         "comme le rappelle HRW, « la Russie a bloqué les efforts ».",
         "HRW;Cour pénale internationale;Russie",
         "la Russie a bloqué les efforts", "HRW");
+    /* the source speaks through a voice noun: its communiqué, its
+     * spokesperson; not through "l'avocat de X" */
+    one("D’après le communiqué du ministère de l’Intérieur, « les "
+        "agresseurs sont connus ».", "ministère de l’Intérieur",
+        "les agresseurs sont connus", "ministère de l’Intérieur");
+    one("« Nous sommes ravis », selon un porte-parole de Microsoft.",
+        "Microsoft", "Nous sommes ravis", "Microsoft");
+    one("Selon l’avocat de Paul Martin, « il est innocent ».", "Paul Martin",
+        "il est innocent", NULL);
     /* after the quotation "pour" is just "for" */
     one("Météo France place la Corse en vigilance pour « orages » ce soir.",
         "Météo France;Corse", "orages", NULL);
