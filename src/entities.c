@@ -3308,6 +3308,11 @@ static size_t process_descriptor(struct ctx *c, size_t i)
         }
     } else if (k < c->n_toks && !(c->toks[k].flags & T_GAP) &&
                adjective_like(c, &c->toks[k])) {
+        /* apposition past an adjective: "la société américaine Genzyme",
+         * "le président américain Barack Obama" */
+        if (k + 1 < c->n_toks && nameish(&c->toks[k + 1]) &&
+            !(c->toks[k + 1].flags & (T_GAP | T_WEAK)))
+            return process_name(c, k + 1, cue);
         end = c->toks[k].e;     /* "la multinationale américaine" */
         k++;
     }

@@ -261,6 +261,14 @@ static void test_org_cues(void **state)
     ent_typed(&r, "Kyowa Pharmaceuticals", LIS_ENT_ORG);
     ent_typed(&r, "Pierre Martin", LIS_ENT_PER);
     run_free(&r);
+    /* the cue holds past an adjective before the name */
+    r = run_text("Hier, Sanofi a racheté la société américaine Genzyme, "
+                 "saluée par le président algérien Abdelaziz Bouteflika.\n");
+    ent_typed(&r, "Genzyme", LIS_ENT_ORG);
+    ent_typed(&r, "Abdelaziz Bouteflika", LIS_ENT_PER);
+    assert_false(any_mention_text(&r, "la société américaine"));
+    check_invariants(&r);
+    run_free(&r);
 }
 
 static void test_lexicons(void **state)
