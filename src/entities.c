@@ -3077,6 +3077,21 @@ static __attribute__((noinline)) size_t name_rest(struct ctx *c, size_t i,
                 j = n2;
                 continue;
             }
+            /* "Autorité de la concurrence", "Autorité des marchés
+             * financiers": a head that would stand alone takes one
+             * lower-case noun after its particle, not an infinitive ("le
+             * président de la République de ramener") */
+            if (head_type >= 0 && j == head_end && n2 < c->n_toks &&
+                (c->toks[n2].flags & T_LOWER) &&
+                !(c->toks[n2].flags & (T_GAP | T_ELIDED)) &&
+                c->toks[n2].fw == FW_NONE && !is_stop(c, &c->toks[n2]) &&
+                !ends_with(c, &c->toks[n2], "er") &&
+                !ends_with(c, &c->toks[n2], "ir") &&
+                !tok_has_lex(c, c->lx->speech_verbs, &c->toks[n2], NULL)) {
+                j = n2;
+                lowered = true;
+                continue;
+            }
             /* "Forum mondial de la langue française" */
             if (head_type >= 0 && n2 + 1 < c->n_toks &&
                 (c->toks[n2].flags & T_LOWER) &&

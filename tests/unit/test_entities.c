@@ -214,6 +214,16 @@ static void test_particles(void **state)
     assert_false(any_mention_text(&r, "Parti communiste chinois depuis"));
     check_invariants(&r);
     run_free(&r);
+    /* a head alone takes a lower-case noun after its particle, not an
+     * infinitive */
+    r = run_text("Hier, l’Autorité de la concurrence a validé l’accord, comme "
+                 "l’Autorité des marchés financiers. Le président de la "
+                 "République de ramener la paix.\n");
+    ent_typed(&r, "Autorité de la concurrence", LIS_ENT_ORG);
+    ent_typed(&r, "Autorité des marchés financiers", LIS_ENT_ORG);
+    assert_false(any_mention_text(&r, "République de ramener"));
+    check_invariants(&r);
+    run_free(&r);
 }
 
 static void test_titles_and_roles(void **state)
