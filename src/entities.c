@@ -1384,6 +1384,37 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
                 i = gap + 1;    /* that byte is between words */
                 continue;
             }
+            if (nb == 8) {
+                /* eight ASCII letters or more: hashed a chunk at a time as
+                 * they are read, as plain_run does, rather than found by
+                 * lower_end then read again by raw_hash */
+                struct fh f;
+                size_t p = i;
+                unsigned char e;
+
+                fh_init(&f);
+                do {
+                    f.h = (f.h ^ v) * 0xff51afd7ed558ccdULL;
+                    f.h ^= f.h >> 29;
+                    p += 8;
+                    if (to - p < 8)
+                        goto long_word;     /* the rest as below */
+                    memcpy(&v, b + p, 8);
+                    nb = lower_run8(v);
+                } while (nb == 8);
+                e = (unsigned char)(v >> (8 * nb));
+                if (ends_word(c, e)) {
+                    f.acc = v & (((uint64_t)1 << (8 * nb)) - 1);
+                    f.sh = 8 * nb;
+                    hset_add(&c->lower, fh_end(&f));
+                    first = false;
+                    gap = p + nb;
+                    i = gap + 1;
+                    continue;
+                }
+            long_word:
+                nb = 8;
+            }
             if (nb == 8 || (unsigned char)(v >> (8 * nb)) == 0xC3) {
                 /* longer, or with accented letters (which fold to
                  * themselves): as plain_run reads them */
