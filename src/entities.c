@@ -185,6 +185,7 @@ struct tok {
 struct hset {
     uint64_t *v;
     size_t cap, n;
+    size_t mask;            /* cap - 1, kept: one instruction less a probe */
 };
 
 static void hset_grow(struct hset *h)
@@ -193,13 +194,14 @@ static void hset_grow(struct hset *h)
     size_t oldcap = h->cap, k, i;
 
     h->cap = h->cap ? h->cap * 2 : 1024;
+    h->mask = h->cap - 1;
     h->v = lis_xcalloc(h->cap, sizeof *h->v);
     for (k = 0; k < oldcap; k++) {
         if (!old[k])
             continue;
-        i = old[k] & (h->cap - 1);
+        i = old[k] & h->mask;
         while (h->v[i])
-            i = (i + 1) & (h->cap - 1);
+            i = (i + 1) & h->mask;
         h->v[i] = old[k];
     }
     free(old);
@@ -214,11 +216,11 @@ static void hset_insert(struct hset *h, uint64_t x)
         x = 1;
     if (!h->cap)
         hset_grow(h);
-    i = x & (h->cap - 1);
+    i = x & h->mask;
     while (h->v[i]) {
         if (h->v[i] == x)
             return;
-        i = (i + 1) & (h->cap - 1);
+        i = (i + 1) & h->mask;
     }
     h->v[i] = x;
     /* at most half full: probes stay short, a free slot always exists */
@@ -233,7 +235,7 @@ static inline void hset_add(struct hset *h, uint64_t x)
 {
     uint64_t k = x ? x : 1;
 
-    if (h->v[k & (h->cap - 1)] == k)
+    if (h->v[k & h->mask] == k)
         return;
     hset_insert(h, x);
 }
@@ -246,11 +248,11 @@ static bool hset_has(const struct hset *h, uint64_t x)
         x = 1;
     if (!h->cap)
         return false;
-    i = x & (h->cap - 1);
+    i = x & h->mask;
     while (h->v[i]) {
         if (h->v[i] == x)
             return true;
-        i = (i + 1) & (h->cap - 1);
+        i = (i + 1) & h->mask;
     }
     return false;
 }
