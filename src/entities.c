@@ -1667,6 +1667,11 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
         j = plain_run(c, from, j, to, toks, &nt, cap);
 #endif
         gap = i = j;
+        /* the byte that ended the word, when it ends any (a space, a
+         * comma), is between words: skipped here rather than by a turn
+         * of the loop */
+        if (j < to && ends_word(c, (unsigned char)b[j]))
+            i = j + 1;
     }
     c->n_toks = nt;
 }
