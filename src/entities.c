@@ -185,6 +185,7 @@ struct tok {
 struct hset {
     uint64_t *v;
     size_t cap, n;
+    size_t mask;            /* cap - 1, kept: one instruction less a probe */
 };
 
 static void hset_grow(struct hset *h)
@@ -193,13 +194,14 @@ static void hset_grow(struct hset *h)
     size_t oldcap = h->cap, k, i;
 
     h->cap = h->cap ? h->cap * 2 : 1024;
+    h->mask = h->cap - 1;
     h->v = lis_xcalloc(h->cap, sizeof *h->v);
     for (k = 0; k < oldcap; k++) {
         if (!old[k])
             continue;
-        i = old[k] & (h->cap - 1);
+        i = old[k] & h->mask;
         while (h->v[i])
-            i = (i + 1) & (h->cap - 1);
+            i = (i + 1) & h->mask;
         h->v[i] = old[k];
     }
     free(old);
@@ -214,11 +216,11 @@ static void hset_insert(struct hset *h, uint64_t x)
         x = 1;
     if (!h->cap)
         hset_grow(h);
-    i = x & (h->cap - 1);
+    i = x & h->mask;
     while (h->v[i]) {
         if (h->v[i] == x)
             return;
-        i = (i + 1) & (h->cap - 1);
+        i = (i + 1) & h->mask;
     }
     h->v[i] = x;
     /* at most half full: probes stay short, a free slot always exists */
@@ -233,7 +235,7 @@ static inline void hset_add(struct hset *h, uint64_t x)
 {
     uint64_t k = x ? x : 1;
 
-    if (h->v[k & (h->cap - 1)] == k)
+    if (h->v[k & h->mask] == k)
         return;
     hset_insert(h, x);
 }
@@ -246,11 +248,11 @@ static bool hset_has(const struct hset *h, uint64_t x)
         x = 1;
     if (!h->cap)
         return false;
-    i = x & (h->cap - 1);
+    i = x & h->mask;
     while (h->v[i]) {
         if (h->v[i] == x)
             return true;
-        i = (i + 1) & (h->cap - 1);
+        i = (i + 1) & h->mask;
     }
     return false;
 }
@@ -456,6 +458,7 @@ struct deal_filter {
     uint64_t first[((size_t)1 << DF_BITS) / 64];
     uint64_t single[((size_t)1 << DF_BITS) / 64];
     uint64_t pair[((size_t)1 << DF_BITS) / 64];
+    uint64_t all[((size_t)1 << DF_BITS) / 64];  /* all ones (deal_state) */
 };
 
 struct ctx {
@@ -466,6 +469,8 @@ struct ctx {
     unsigned char *deal_maybe;  /* per sentence (lis_run.deal_maybe) */
     bool gap_word;              /* the sentence has a word character of
                                    lexicon.h's between its tokens */
+    bool deal_hit;              /* a deal term may begin at one of its
+                                   tokens (see deal_look) */
     struct tok *toks;
     size_t n_toks, cap_toks;
     size_t sent;            /* index of the current sentence */
@@ -1384,6 +1389,37 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
                 i = gap + 1;    /* that byte is between words */
                 continue;
             }
+            if (nb == 8) {
+                /* eight ASCII letters or more: hashed a chunk at a time as
+                 * they are read, as plain_run does, rather than found by
+                 * lower_end then read again by raw_hash */
+                struct fh f;
+                size_t p = i;
+                unsigned char e;
+
+                fh_init(&f);
+                do {
+                    f.h = (f.h ^ v) * 0xff51afd7ed558ccdULL;
+                    f.h ^= f.h >> 29;
+                    p += 8;
+                    if (to - p < 8)
+                        goto long_word;     /* the rest as below */
+                    memcpy(&v, b + p, 8);
+                    nb = lower_run8(v);
+                } while (nb == 8);
+                e = (unsigned char)(v >> (8 * nb));
+                if (ends_word(c, e)) {
+                    f.acc = v & (((uint64_t)1 << (8 * nb)) - 1);
+                    f.sh = 8 * nb;
+                    hset_add(&c->lower, fh_end(&f));
+                    first = false;
+                    gap = p + nb;
+                    i = gap + 1;
+                    continue;
+                }
+            long_word:
+                nb = 8;
+            }
             if (nb == 8 || (unsigned char)(v >> (8 * nb)) == 0xC3) {
                 /* longer, or with accented letters (which fold to
                  * themselves): as plain_run reads them */
@@ -1487,6 +1523,36 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
     }
 }
 
+/* deal_look's state over the tokens of a sentence, in tokenize. */
+struct deal_state {
+    /* the words to look at: c->deal->first; c->deal->all when a word is
+     * pending, df_none when no look is needed (no filter, or the answer
+     * is known), so that one bit test tells most tokens apart */
+    const uint64_t *first;
+    bool pending;           /* (as in df_word) */
+    uint64_t prev;
+};
+
+static const uint64_t df_none[((size_t)1 << DF_BITS) / 64];
+
+static inline bool df_has(const uint64_t *bits, uint64_t h);
+static bool deal_look(struct ctx *c, const struct tok *t,
+                      struct deal_state *ds);
+
+/* deal_look on token t, with its common case inline: most tokens are a
+ * plain word (an elided one too, but for U+02BC) that no deal term
+ * begins with, nothing pending. */
+static inline void deal_step(struct ctx *c, const struct tok *t,
+                             struct deal_state *ds)
+{
+    if (df_has(ds->first, t->h) ||
+        (ds->first != df_none &&
+         ((t->flags & (T_EXOTIC | T_JOINED | T_HYPHEN)) ||
+          ((t->flags & T_ELIDED) &&
+           (unsigned char)c->body[t->e - 1] == 0xBC))))
+        deal_look(c, t, ds);
+}
+
 #ifdef LIS_SWAR
 /* After a token ending at body[j], the lower-case words that follow (a..z
  * and the Latin-1 letters that fold to themselves), each after a single
@@ -1495,9 +1561,9 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
  * flags: one space is no gap), without its general scan; a word of eight
  * letters or more is hashed as it is read.  Returns the end of the last
  * token stored (j if none). */
-static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
+static inline size_t plain_run(struct ctx *c, size_t from, size_t j,
                                size_t to, struct tok *toks, size_t *nt,
-                               size_t cap)
+                               size_t cap, struct deal_state *ds)
 {
     const char *b = c->body;
     size_t n = *nt;
@@ -1566,6 +1632,9 @@ static inline size_t plain_run(const struct ctx *c, size_t from, size_t j,
                                         (unsigned char)b[t->s] == 0xC3)
                        ? T_LOWER | T_LETTERS1 : T_LOWER;
         t->fw = t->e - t->s <= 10 ? fw_lookup(c->fw, h) : FW_NONE;
+        /* (a plain word: deal_step's bit test is the whole of it) */
+        if (df_has(ds->first, h))
+            deal_look(c, t, ds);
         j = t->e;
         if (e != ' ')
             break;
@@ -1586,7 +1655,9 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
     struct tok *toks = c->toks;
     size_t nt = 0, cap = c->cap_toks;
     unsigned weak = T_WEAK;         /* the first token of the range */
+    struct deal_state ds = { c->deal ? c->deal->first : df_none, false, 0 };
 
+    c->deal_hit = false;
     while (i < to) {
         unsigned char ch = (unsigned char)b[i];
         uint64_t h;
@@ -1630,10 +1701,16 @@ static void tokenize(struct ctx *c, size_t from, size_t to)
         t->h = h;
         t->fw = (flags & (T_LOWER | T_CAP)) && j - i <= 10
                     ? fw_lookup(c->fw, h) : FW_NONE;
+        deal_step(c, t, &ds);
 #ifdef LIS_SWAR
-        j = plain_run(c, from, j, to, toks, &nt, cap);
+        j = plain_run(c, from, j, to, toks, &nt, cap, &ds);
 #endif
         gap = i = j;
+        /* the byte that ended the word, when it ends any (a space, a
+         * comma), is between words: skipped here rather than by a turn
+         * of the loop */
+        if (j < to && ends_word(c, (unsigned char)b[j]))
+            i = j + 1;
     }
     c->n_toks = nt;
 }
@@ -3680,55 +3757,57 @@ static inline bool df_word(const struct deal_filter *f, uint64_t h,
     return false;
 }
 
-/* Whether the sentence just tokenised may hold a deal term, as the
- * parties stage's has_deal_term would look for one: a word that a deal
- * term begins with, alone or with the word after it.  A token of ASCII
+/* Whether the sentence tokenize reads may hold a deal term, as the
+ * parties stage's has_deal_term would look for one, token by token
+ * (deal_step has the common case inline): a word that a deal term
+ * begins with, alone or with the word after it.  A token of ASCII
  * and Latin letters and digits is such a word exactly (an elided one
  * with its apostrophe, a hyphenated one each of its parts), and its hash
  * is the fold_hash of the word, so a "no" here is a "no" there; anything
  * else (joined words, other letters or hyphens, a lexicon word character
  * in a gap, U+02BC, which the lexicon takes for a letter) is a
  * "maybe". */
-static bool deal_maybe(const struct ctx *c)
+static bool deal_look(struct ctx *c, const struct tok *t,
+                      struct deal_state *ds)
 {
     const struct deal_filter *f = c->deal;
-    const struct tok *t = c->toks;
-    size_t n = c->n_toks, k;
-    bool pending = false;
-    uint64_t prev = 0;
 
-    if (c->gap_word)
-        return true;
-    for (k = 0; k < n; k++) {
-        /* most tokens: a plain word no deal term begins with */
-        if (!pending && !(t[k].flags & (T_NOT_PLAIN | T_HYPHEN | T_ELIDED)) &&
-            !df_has(f->first, t[k].h))
-            continue;
-        if ((t[k].flags & T_NOT_PLAIN) ||
-            ((t[k].flags & T_ELIDED) &&
-             (unsigned char)c->body[t[k].e - 1] == 0xBC))
-            return true;
-        if (t[k].flags & T_HYPHEN) {
-            /* "États-Unis": the words between the hyphens */
-            const char *b = c->body;
-            size_t p = t[k].s, q;
+    if ((t->flags & T_NOT_PLAIN) ||
+        ((t->flags & T_ELIDED) &&
+         (unsigned char)c->body[t->e - 1] == 0xBC))
+        goto hit;
+    if (t->flags & T_HYPHEN) {
+        /* "États-Unis": the words between the hyphens */
+        const char *b = c->body;
+        size_t p = t->s, q;
 
-            for (q = p; q < t[k].e; q++)
-                if ((unsigned char)b[q] == 0xE2)
-                    return true;        /* U+2010, U+2011 */
-            while (p < t[k].e) {
-                for (q = p; q < t[k].e && b[q] != '-'; q++)
-                    ;
-                if (df_word(f, fold_hash(b + p, q - p), &pending, &prev))
-                    return true;
-                p = q + 1;
-            }
-            continue;
+        for (q = p; q < t->e; q++)
+            if ((unsigned char)b[q] == 0xE2)
+                goto hit;               /* U+2010, U+2011 */
+        while (p < t->e) {
+            for (q = p; q < t->e && b[q] != '-'; q++)
+                ;
+            if (df_word(f, fold_hash(b + p, q - p), &ds->pending, &ds->prev))
+                goto hit;
+            p = q + 1;
         }
-        if (df_word(f, t[k].h, &pending, &prev))
-            return true;
+    } else if (df_word(f, t->h, &ds->pending, &ds->prev)) {
+        goto hit;
     }
+    /* a word pending: the next token is looked at, whatever it is */
+    ds->first = ds->pending ? f->all : f->first;
     return false;
+hit:
+    /* the answer is known: the tokens that follow need no look */
+    c->deal_hit = true;
+    ds->first = df_none;
+    return true;
+}
+
+/* deal_look's answer for the sentence just tokenised. */
+static bool deal_maybe(const struct ctx *c)
+{
+    return c->gap_word || c->deal_hit;
 }
 
 /* One pass over the sentences (or the paragraphs); false when the run was
@@ -3834,6 +3913,7 @@ void lis_entities_run(const struct lis_document *doc,
         lis_lexicon_size(lx->deal_terms) > 0) {
         /* tell the parties stage which sentences may hold a deal term */
         c.deal = lis_xcalloc(1, sizeof *c.deal);
+        memset(c.deal->all, 0xFF, sizeof c.deal->all);
         lis_parties_deal_words(lx, df_add, c.deal);
         c.deal_maybe = run->deal_maybe =
             lis_xcalloc(an->n_sentences, sizeof *run->deal_maybe);
