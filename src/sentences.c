@@ -43,23 +43,18 @@ static const unsigned char word_class[256] = {
 #define ONES ((uint64_t)0x0101010101010101ULL)
 #define HIGH ((uint64_t)0x8080808080808080ULL)
 
-/* The high bit of each byte of x set where the byte is >= c (c < 0x80):
- * (b | 0x80) - c keeps its high bit iff b >= c, and no byte borrows from
- * the next.  Only the high bits of the result mean anything. */
-static inline uint64_t bytes_ge(uint64_t x, unsigned char c)
-{
-    return (x | HIGH) - c * ONES;
-}
-
 /* The high bit of each byte of v set where the byte is an ASCII letter or
- * digit; the non-ASCII bytes get garbage, the caller masks them.  Letters
- * are tested once, lower-cased by | 0x20, which sends no other byte into
- * 'a'..'z' (it maps '@' to '`' and '['..'_' to '{'..0x7F). */
+ * digit.  v must have no high bit set (the caller clears them and masks
+ * the bytes that had one): then b + (0x80 - c) keeps its high bit iff
+ * b >= c and never carries into the next byte, one addition per bound.
+ * Letters are tested once, lower-cased by | 0x20, which sends no other
+ * byte into 'a'..'z' (it maps '@' to '`' and '['..'_' to '{'..0x7F). */
 static inline uint64_t ascii_word_bits(uint64_t v)
 {
     uint64_t lower = v | 0x20 * ONES;
-    uint64_t letter = bytes_ge(lower, 'a') & ~bytes_ge(lower, 'z' + 1);
-    uint64_t digit = bytes_ge(v, '0') & ~bytes_ge(v, '9' + 1);
+    uint64_t letter = (lower + (0x80 - 'a') * ONES) &
+                      ~(lower + (0x80 - 'z' - 1) * ONES);
+    uint64_t digit = (v + (0x80 - '0') * ONES) & ~(v + (0x80 - '9' - 1) * ONES);
 
     return (letter | digit) & HIGH;
 }
@@ -172,9 +167,12 @@ static size_t count_words(const char *s, size_t len)
 
         for (; i <= last; i += 8) {
             memcpy(&v, u + i, 8);
-            m = ascii_word_bits(v);
             hi = v & HIGH;
-            if (hi) {
+            if (!hi) {
+                m = ascii_word_bits(v);
+            } else {
+                /* (the high bytes get garbage, which pair_span masks) */
+                m = ascii_word_bits(v & ~HIGH);
                 k = pair_span(v, hi, &m);
                 if (k < 8)
                     break;
