@@ -174,6 +174,19 @@ static size_t count_words(const char *s, size_t len)
                 /* (the high bytes get garbage, which pair_span masks) */
                 m = ascii_word_bits(v & ~HIGH);
                 k = pair_span(v, hi, &m);
+                if (k == 7 && u[i + 7] == 0xC3 && i + 8 < len &&
+                    u[i + 8] != 0x97 && u[i + 8] != 0xB7) {
+                    /* an accented letter across the end of the chunk
+                     * (one in eight of them), read as count_char reads
+                     * it: the lead is a word byte, the byte after it
+                     * is passed over */
+                    m |= (uint64_t)0x80 << 56;
+                    acc += (m & ~((m << 8) | c)) >> 7;
+                    c = 0x80;
+                    k = 8;
+                    i++;
+                    continue;
+                }
                 if (k < 8)
                     break;
             }
