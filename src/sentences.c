@@ -43,23 +43,18 @@ static const unsigned char word_class[256] = {
 #define ONES ((uint64_t)0x0101010101010101ULL)
 #define HIGH ((uint64_t)0x8080808080808080ULL)
 
-/* The high bit of each byte of x set where the byte is >= c (c < 0x80):
- * (b | 0x80) - c keeps its high bit iff b >= c, and no byte borrows from
- * the next.  Only the high bits of the result mean anything. */
-static inline uint64_t bytes_ge(uint64_t x, unsigned char c)
-{
-    return (x | HIGH) - c * ONES;
-}
-
 /* The high bit of each byte of v set where the byte is an ASCII letter or
- * digit; the non-ASCII bytes get garbage, the caller masks them.  Letters
- * are tested once, lower-cased by | 0x20, which sends no other byte into
- * 'a'..'z' (it maps '@' to '`' and '['..'_' to '{'..0x7F). */
+ * digit.  v must have no high bit set (the caller clears them and masks
+ * the bytes that had one): then b + (0x80 - c) keeps its high bit iff
+ * b >= c and never carries into the next byte, one addition per bound.
+ * Letters are tested once, lower-cased by | 0x20, which sends no other
+ * byte into 'a'..'z' (it maps '@' to '`' and '['..'_' to '{'..0x7F). */
 static inline uint64_t ascii_word_bits(uint64_t v)
 {
     uint64_t lower = v | 0x20 * ONES;
-    uint64_t letter = bytes_ge(lower, 'a') & ~bytes_ge(lower, 'z' + 1);
-    uint64_t digit = bytes_ge(v, '0') & ~bytes_ge(v, '9' + 1);
+    uint64_t letter = (lower + (0x80 - 'a') * ONES) &
+                      ~(lower + (0x80 - 'z' - 1) * ONES);
+    uint64_t digit = (v + (0x80 - '0') * ONES) & ~(v + (0x80 - '9' - 1) * ONES);
 
     return (letter | digit) & HIGH;
 }
@@ -172,10 +167,26 @@ static size_t count_words(const char *s, size_t len)
 
         for (; i <= last; i += 8) {
             memcpy(&v, u + i, 8);
-            m = ascii_word_bits(v);
             hi = v & HIGH;
-            if (hi) {
+            if (!hi) {
+                m = ascii_word_bits(v);
+            } else {
+                /* (the high bytes get garbage, which pair_span masks) */
+                m = ascii_word_bits(v & ~HIGH);
                 k = pair_span(v, hi, &m);
+                if (k == 7 && u[i + 7] == 0xC3 && i + 8 < len &&
+                    u[i + 8] != 0x97 && u[i + 8] != 0xB7) {
+                    /* an accented letter across the end of the chunk
+                     * (one in eight of them), read as count_char reads
+                     * it: the lead is a word byte, the byte after it
+                     * is passed over */
+                    m |= (uint64_t)0x80 << 56;
+                    acc += (m & ~((m << 8) | c)) >> 7;
+                    c = 0x80;
+                    k = 8;
+                    i++;
+                    continue;
+                }
                 if (k < 8)
                     break;
             }
@@ -273,6 +284,9 @@ static bool is_terminal(uint32_t cp)
 #define ABBREV_FILTER_LOG 11
 struct abbrev_filter {
     uint64_t bits[((size_t)1 << ABBREV_FILTER_LOG) / 64];
+    /* the two bytes before the final period of each key (six low bits
+     * of each), for the test of abbrev_tail_may */
+    uint64_t tails[64];
 };
 
 #define ABBREV_HASH_INIT 2166136261u
@@ -297,7 +311,14 @@ static inline bool abbrev_filter_has(const struct abbrev_filter *f,
     return (f->bits[k / 64] >> (k % 64)) & 1;
 }
 
-/* lis_lexicon_each callback: sets the bit of one folded key. */
+/* The tails bit of the folded bytes a, b that end a key before its
+ * period. */
+static inline unsigned abbrev_tail_bit(unsigned char a, unsigned char b)
+{
+    return (unsigned)(a & 63) << 6 | (b & 63);
+}
+
+/* lis_lexicon_each callback: sets the bits of one folded key. */
 static void abbrev_filter_add(void *ctx, const char *key, size_t klen,
                               const char *value)
 {
@@ -310,6 +331,11 @@ static void abbrev_filter_add(void *ctx, const char *key, size_t klen,
         h = abbrev_hash(h, (unsigned char)key[i - 1]);
     k = abbrev_bit(h);
     f->bits[k / 64] |= (uint64_t)1 << (k % 64);
+    if (klen >= 3 && key[klen - 1] == '.') {
+        k = abbrev_tail_bit((unsigned char)key[klen - 3],
+                            (unsigned char)key[klen - 2]);
+        f->tails[k / 64] |= (uint64_t)1 << (k % 64);
+    }
 }
 
 /* What a split keeps across paragraphs. */
@@ -352,6 +378,33 @@ static bool abbreviation_before(const char *s, size_t start, size_t dot,
     uint32_t h = abbrev_hash(ABBREV_HASH_INIT, '.');   /* its folded hash */
 
     *may_end = false;
+    /* Most periods follow a word that ends with two letters, ASCII or an
+     * ASCII one then one of C3 80..C3 BF (no × ÷): neither an initial nor
+     * a dotted acronym, so only the lexicon can tell, and the key would
+     * end with those two bytes folded, before its period.  When no key
+     * does, the look back below has nothing to find. */
+    if (dot - start >= 2) {
+        unsigned char c1 = (unsigned char)s[dot - 1];
+        unsigned char c2 = (unsigned char)s[dot - 2];
+        unsigned char a = 0, z = 0;
+
+        if (c1 < 0x80 && word_class[c1] && c2 < 0x80 && word_class[c2]) {
+            a = c2 | 0x20;
+            z = c1 | 0x20;
+        } else if (c2 == 0xC3 && c1 >= 0x80 && c1 < 0xC0 &&
+                   (c1 | 0x20) != 0xB7 && dot - start >= 3 &&
+                   (unsigned char)s[dot - 3] < 0x80 &&
+                   word_class[(unsigned char)s[dot - 3]]) {
+            a = 0xC3;
+            z = (unsigned char)(c1 <= 0x9E ? c1 + 0x20 : c1);
+        }
+        if (a) {
+            unsigned k = abbrev_tail_bit(a, z);
+
+            if (!((sp->filter.tails[k / 64] >> (k % 64)) & 1))
+                return false;
+        }
+    }
     /* abbreviations are short: a bounded look back keeps "a.-a.-a.-…"
      * linear (lo: 32 bytes at most, not before start).  On the way, ASCII
      * and the pairs C3 xx of U+00C0..U+00FF are folded as matching folds
