@@ -294,7 +294,7 @@ struct nkmemo {
 static uint64_t key_hash(const char *s, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w = 0;
-    size_t i;
+    size_t len = n;
 
     while (n >= 8) {
         memcpy(&w, s, 8);
@@ -303,8 +303,23 @@ static uint64_t key_hash(const char *s, size_t n)
         s += 8;
         n -= 8;
     }
-    for (w = 0, i = 0; i < n; i++)
-        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    /* the tail without a loop over its bytes: loads that stay inside the
+     * key and, with the length mixed in above, still tell all its bytes */
+    if (n && len >= 8) {
+        memcpy(&w, s + n - 8, 8);       /* the last eight bytes */
+    } else if (n >= 4) {
+        uint32_t lo, hi;
+
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        w = lo | (uint64_t)hi << 32;
+    } else if (n) {
+        w = (uint64_t)(unsigned char)s[0] |
+            (uint64_t)(unsigned char)s[n >> 1] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    } else {
+        w = 0;
+    }
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 32);
 }
