@@ -271,10 +271,25 @@ struct kmap {
 
 /* A name key (make_key_in of a prefix and a text), memoised by that text
  * (see name_key): at off in the memo's pool, n bytes, key_hash h; fh is
- * the fold_hash of the text. */
+ * the fold_hash of the text; id its number in the memo (see nkinfo). */
 struct nkey {
     size_t off, n;
     uint64_t h, fh;
+    size_t id;
+};
+
+/* What is known of name key number id beyond the key: where it sits in
+ * c->keys (the slot index ks holds it as long as the map keeps capacity
+ * kcap: keys are never removed, and only a growth moves them; kcap 0:
+ * not known), and for a text used as a full name the keys entity_for
+ * derives from it (the "s:" key of its last word, the "f:" key of its
+ * first word and whether that word is a first name; s_id 0: not derived
+ * yet, else id + 1). */
+struct nkinfo {
+    struct nkey key;
+    size_t ks, kcap;
+    size_t s_id, f_id;
+    bool f_person;
 };
 
 struct nkslot {
@@ -287,6 +302,8 @@ struct nkmemo {
     struct nkslot *v;
     size_t cap, n;
     struct lis_buf pool;
+    struct nkinfo *info;    /* by key id, n of them */
+    size_t cap_info;
 };
 
 /* Hash of a key, eight bytes at a time (the order of the keys is never
@@ -357,14 +374,15 @@ static size_t kmap_get(struct kmap *m, const char *k, size_t n)
     return n ? kmap_get_h(m, k, n, key_hash(k, n)) : LIS_NONE;
 }
 
-/* Set key k[0..n), whose key_hash is h, to val. */
-static void kmap_put_h(struct kmap *m, const char *k, size_t n, uint64_t h,
-                       size_t val)
+/* Set key k[0..n), whose key_hash is h, to val; its slot (NULL for the
+ * empty key, which is never set). */
+static struct kslot *kmap_put_h(struct kmap *m, const char *k, size_t n,
+                                uint64_t h, size_t val)
 {
     struct kslot *sl;
 
     if (n == 0)
-        return;
+        return NULL;
     if ((m->n + 1) * 2 > m->cap) {
         struct kslot *old = m->v;
         size_t oldcap = m->cap, i;
@@ -392,6 +410,7 @@ static void kmap_put_h(struct kmap *m, const char *k, size_t n, uint64_t h,
         m->n++;
     }
     sl->val = val;
+    return sl;
 }
 
 static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
@@ -2306,6 +2325,10 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
     lis_buf_add(&m->pool, c->kb2.data, c->kb2.len);
     sl->key.h = key_hash(c->kb2.data, c->kb2.len);
     sl->key.fh = fold_hash(s, n);
+    sl->key.id = m->n;
+    m->info = lis_xgrow(m->info, &m->cap_info, m->n + 1, sizeof *m->info);
+    memset(&m->info[m->n], 0, sizeof *m->info);
+    m->info[m->n].key = sl->key;
     m->n++;
     return sl->key;
 }
@@ -2316,16 +2339,44 @@ static inline const char *nk_data(const struct ctx *c, struct nkey k)
     return c->nk.pool.data + k.off;
 }
 
-/* The entity of name key k, LIS_NONE when none. */
+/* The entity of name key k, LIS_NONE when none.  Once the key is in
+ * c->keys its slot is remembered: a name comes back again and again, and
+ * probing and comparing its key each time is most of the cost. */
 static inline size_t nk_get(struct ctx *c, struct nkey k)
 {
-    return kmap_get_h(&c->keys, nk_data(c, k), k.n, k.h);
+    struct kmap *m = &c->keys;
+    struct nkinfo *in = &c->nk.info[k.id];
+    struct kslot *sl;
+
+    if (in->kcap && in->kcap == m->cap)
+        return m->v[in->ks].val;
+    if (!m->cap || k.n == 0)
+        return LIS_NONE;
+    sl = kmap_slot(m, nk_data(c, k), k.n, k.h);
+    if (!sl->key)
+        return LIS_NONE;
+    in->ks = (size_t)(sl - m->v);
+    in->kcap = m->cap;
+    return sl->val;
 }
 
-/* Key k now names entity e. */
+/* Key k now names entity e (a key already in the map: its remembered
+ * slot, without the growth check, which the next new key makes). */
 static inline void nk_put(struct ctx *c, struct nkey k, size_t e)
 {
-    kmap_put_h(&c->keys, nk_data(c, k), k.n, k.h, e);
+    struct kmap *m = &c->keys;
+    struct nkinfo *in = &c->nk.info[k.id];
+    struct kslot *sl;
+
+    if (in->kcap && in->kcap == m->cap) {
+        m->v[in->ks].val = e;
+        return;
+    }
+    sl = kmap_put_h(m, nk_data(c, k), k.n, k.h, e);
+    if (sl) {
+        in->ks = (size_t)(sl - m->v);
+        in->kcap = m->cap;
+    }
 }
 
 /* Find or create the entity for a name s[0..n) with canonical form
@@ -2334,7 +2385,7 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
                          size_t ntok, int type, int weight, bool person_like)
 {
     struct kmap *keys = &c->keys;
-    struct nkey main = name_key(c, "", canon, cn), k;
+    struct nkey main = name_key(c, "", canon, cn), k, k2;
     size_t e, known;
 
     e = known = nk_get(c, main);
@@ -2390,19 +2441,32 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     if (type >= 0)
         c->ents[e].votes[type] += weight;
     if (ntok >= 2 && (person_like || type == LIS_ENT_PER)) {
-        const char *last = canon + cn;
-        size_t fl;
+        struct nkinfo *in = &c->nk.info[main.id];
 
-        while (last > canon && last[-1] != ' ')
-            last--;
-        nk_put(c, name_key(c, "s:", last, (size_t)(canon + cn - last)), e);
-        last = canon;
-        while (last < canon + cn && *last != ' ')
-            last++;
-        fl = (size_t)(last - canon);
-        k = name_key(c, "f:", canon, fl);
-        if (text_has_lex(c, c->lx->persons, canon, fl, k.fh, NULL))
-            nk_put(c, k, e);
+        if (!in->s_id) {
+            /* the keys of the last and first words, derived once per
+             * text (name_key may move c->nk.info) */
+            const char *last = canon + cn;
+            size_t fl;
+            bool fp;
+
+            while (last > canon && last[-1] != ' ')
+                last--;
+            k = name_key(c, "s:", last, (size_t)(canon + cn - last));
+            last = canon;
+            while (last < canon + cn && *last != ' ')
+                last++;
+            fl = (size_t)(last - canon);
+            k2 = name_key(c, "f:", canon, fl);
+            fp = text_has_lex(c, c->lx->persons, canon, fl, k2.fh, NULL);
+            in = &c->nk.info[main.id];
+            in->s_id = k.id + 1;
+            in->f_id = k2.id + 1;
+            in->f_person = fp;
+        }
+        nk_put(c, c->nk.info[in->s_id - 1].key, e);
+        if (in->f_person)
+            nk_put(c, c->nk.info[in->f_id - 1].key, e);
     }
     return e;
 }
@@ -3927,6 +3991,7 @@ void lis_entities_run(const struct lis_document *doc,
     free(c.keys.v);
     lis_buf_free(&c.keys.pool);
     free(c.nk.v);
+    free(c.nk.info);
     lis_buf_free(&c.nk.pool);
     lis_buf_free(&c.kb);
     lis_buf_free(&c.kb2);
