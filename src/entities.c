@@ -3584,6 +3584,14 @@ static void second_pass(struct ctx *c)
          * word */
         bool low = !(t->flags & (T_CAP | T_CAMEL | T_HYPHEN));
 
+        /* a lower-case function word that opens nothing (most of them:
+         * "et", "de", "pour"): none of the rules below applies */
+        if (low && t->fw != FW_NONE && !fw_is_det(t->fw) &&
+            t->fw != FW_DU && t->fw != FW_AU && t->fw != FW_IL &&
+            t->fw != FW_ELLE) {
+            i++;
+            continue;
+        }
         if (t->s < c->last_end) {
             i++;
             continue;
