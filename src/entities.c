@@ -2731,6 +2731,7 @@ static void register_initials(struct ctx *c, size_t e, size_t i, size_t j)
 {
     char buf[24];
     size_t q, n = 0;
+    struct nkey k;
 
     if (j - i < 1 || j - i > 8)
         return;
@@ -2748,9 +2749,9 @@ static void register_initials(struct ctx *c, size_t e, size_t i, size_t j)
     }
     if (n < 2)
         return;
-    make_key(c, "i:", buf, n);
-    if (kmap_get(&c->keys, c->kb.data, c->kb.len) == LIS_NONE)
-        kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+    k = name_key(c, "i:", buf, n);
+    if (nk_get(c, k) == LIS_NONE)
+        nk_put(c, k, e);
 }
 
 /* "Nouvelle Démocratie (ND)", "Parti socialiste (PASOK)": an acronym in
@@ -3058,11 +3059,12 @@ static __attribute__((noinline)) size_t name_rest(struct ctx *c, size_t i,
                 return i + 1;
             end = t->s + best;
             if (best_kind == 2) {
-                make_key(c, "d:", v2, strlen(v2));
-                e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+                struct nkey dk = name_key(c, "d:", v2, strlen(v2));
+
+                e = nk_get(c, dk);
                 if (e == LIS_NONE) {
                     e = new_ent(c, c->body + t->s, end - t->s);
-                    kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+                    nk_put(c, dk, e);
                     c->ents[e].link = lis_xstrdup(v2);
                 }
                 c->ents[e].votes[LIS_ENT_MISC] += 5;
@@ -3289,13 +3291,12 @@ static __attribute__((noinline)) size_t name_rest(struct ctx *c, size_t i,
         person = true;
     if (ntok == 1 && (t->flags & T_UPPER) && !(t->flags & T_HASDIGIT)) {
         /* "HRW" after "Human Rights Watch" */
-        make_key(c, "", c->body + t->s, end - t->s);
-        if (kmap_get(&c->keys, c->kb.data, c->kb.len) == LIS_NONE) {
-            make_key(c, "i:", c->body + t->s, end - t->s);
-            e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        struct nkey nk = name_key(c, "", c->body + t->s, end - t->s);
+
+        if (nk_get(c, nk) == LIS_NONE) {
+            e = nk_get(c, name_key(c, "i:", c->body + t->s, end - t->s));
             if (e != LIS_NONE) {
-                make_key(c, "", c->body + t->s, end - t->s);
-                kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+                nk_put(c, nk, e);
                 add_mention(c, t->s, end, e, LIS_MENTION_ALIAS, i);
                 return j + 1;
             }
