@@ -295,7 +295,8 @@ struct nkinfo {
 struct nkslot {
     uint64_t rh;            /* hash of prefix and text; 0: empty */
     size_t raw, rawlen;     /* prefix and text, in the pool */
-    struct nkey key;
+    size_t id;              /* the key: info[id].key (a small slot: the
+                             * table is cleared and rehashed as it grows) */
 };
 
 struct nkmemo {
@@ -2282,6 +2283,7 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
     size_t p = prefix[0] ? 2 : 0, i;
     uint64_t rh = key_hash(s, n);
     struct nkslot *sl;
+    struct nkinfo *in;
 
     if (p)
         rh ^= ((uint64_t)(unsigned char)prefix[0] << 8 |
@@ -2311,7 +2313,7 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
         if (sl->rh == rh && sl->rawlen == p + n &&
             (!p || (raw[0] == prefix[0] && raw[1] == prefix[1])) &&
             memcmp(raw + p, s, n) == 0)
-            return sl->key;
+            return m->info[sl->id].key;
     }
     make_key_in(c, &c->kb2, prefix, s, n);
     sl = &m->v[i];
@@ -2320,17 +2322,18 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
     sl->rawlen = p + n;
     lis_buf_add(&m->pool, prefix, p);
     lis_buf_add(&m->pool, s, n);
-    sl->key.off = m->pool.len;
-    sl->key.n = c->kb2.len;
-    lis_buf_add(&m->pool, c->kb2.data, c->kb2.len);
-    sl->key.h = key_hash(c->kb2.data, c->kb2.len);
-    sl->key.fh = fold_hash(s, n);
-    sl->key.id = m->n;
+    sl->id = m->n;
     m->info = lis_xgrow(m->info, &m->cap_info, m->n + 1, sizeof *m->info);
-    memset(&m->info[m->n], 0, sizeof *m->info);
-    m->info[m->n].key = sl->key;
+    in = &m->info[m->n];
+    memset(in, 0, sizeof *in);
+    in->key.off = m->pool.len;
+    in->key.n = c->kb2.len;
+    lis_buf_add(&m->pool, c->kb2.data, c->kb2.len);
+    in->key.h = key_hash(c->kb2.data, c->kb2.len);
+    in->key.fh = fold_hash(s, n);
+    in->key.id = m->n;
     m->n++;
-    return sl->key;
+    return in->key;
 }
 
 /* The bytes of name key k. */
