@@ -3358,7 +3358,10 @@ static size_t process_descriptor(struct ctx *c, size_t i)
                            c->toks[i + 1].e, h, &val)
                   ? c->toks[i + 1].e - c->toks[i].s : 0;
     } else {
-        len = lex_match(c, c->lx->descriptors, i, &val);
+        /* lex_match without its inline first probe (same answer): a
+         * determiner begins many descriptors, so its one-word answer is
+         * to walk on */
+        len = lex_match_walk(c, c->lx->descriptors, i, &val);
     }
     if (!len || !val)
         return i;
