@@ -506,6 +506,11 @@ struct ctx {
     size_t sent;            /* index of the current sentence */
     size_t sent_end;
     bool have_subject;      /* the current sentence's subject is known */
+    /* subject_pos's scan of the sentence for a verb before any que/qu':
+     * tokens [0, sp_scan) read; sp_verb the verb found first, sp_que a
+     * que/qu' found first (either ends the scan) */
+    size_t sp_scan, sp_verb;
+    bool sp_que;
     struct hset lower, strong;
     struct ent *ents;
     size_t n_ents, cap_ents;
@@ -2113,7 +2118,7 @@ static void set_name(struct ent *e, const char *name, size_t n)
 
 /* Is the mention starting at token i in subject position: the first
  * mention of its sentence not governed by a preposition. */
-static bool subject_pos(const struct ctx *c, size_t i)
+static bool subject_pos(struct ctx *c, size_t i)
 {
     size_t k = i;
 
@@ -2133,17 +2138,26 @@ static bool subject_pos(const struct ctx *c, size_t i)
      * que/qu' inverted them ("qu'aurait fait Microsoft") */
     if (k > 48)
         return false;
-    {
+    /* a verb before k with no que/qu' before it: the scan goes on from
+     * where the sentence's last call left it */
+    if (c->sp_verb == LIS_NONE && !c->sp_que) {
         size_t q;
-        bool que = false;
 
-        for (q = 0; q < k; q++) {
-            if (c->toks[q].fw == FW_QU || c->toks[q].fw == FW_QUE)
-                que = true;
-            else if (fw_is_verb(c->toks[q].fw) && !que)
-                return false;
+        for (q = c->sp_scan; q < k; q++) {
+            if (c->toks[q].fw == FW_QU || c->toks[q].fw == FW_QUE) {
+                c->sp_que = true;
+                break;
+            }
+            if (fw_is_verb(c->toks[q].fw)) {
+                c->sp_verb = q;
+                break;
+            }
         }
+        if (q > c->sp_scan)
+            c->sp_scan = q;
     }
+    if (c->sp_verb < k)
+        return false;
     /* "entre Apple et Samsung": neither is the subject */
     return !fw_is_prep(c->toks[k - 1].fw) && c->toks[k - 1].fw != FW_ET &&
            c->toks[k - 1].fw != FW_OU;
@@ -3583,6 +3597,9 @@ static void second_pass(struct ctx *c)
     size_t i = 0;
 
     c->have_subject = false;
+    c->sp_scan = 0;
+    c->sp_verb = LIS_NONE;
+    c->sp_que = false;
     while (i < c->n_toks) {
         const struct tok *t = &c->toks[i];
         size_t k;
