@@ -2409,10 +2409,15 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     if (e != LIS_NONE && cn > c->ents[e].name_len && ntok >= 2)
         set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
     if (e == LIS_NONE && ntok == 1) {
-        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland" */
-        e = nk_get(c, name_key(c, "s:", canon, cn));
-        if (e == LIS_NONE)
-            e = nk_get(c, name_key(c, "f:", canon, cn));
+        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland"
+         * (once per new word: folded here rather than memoised, which
+         * would fill the name-key memo with keys asked for once) */
+        make_key(c, "s:", canon, cn);
+        e = kmap_get(keys, c->kb.data, c->kb.len);
+        if (e == LIS_NONE) {
+            make_key(c, "f:", canon, cn);
+            e = kmap_get(keys, c->kb.data, c->kb.len);
+        }
         if (e != LIS_NONE && type >= 0 && type != LIS_ENT_PER && weight >= 3)
             e = LIS_NONE;
     }
