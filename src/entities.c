@@ -273,22 +273,40 @@ struct kmap {
 
 /* A name key (make_key_in of a prefix and a text), memoised by that text
  * (see name_key): at off in the memo's pool, n bytes, key_hash h; fh is
- * the fold_hash of the text. */
+ * the fold_hash of the text; id its number in the memo (see nkinfo). */
 struct nkey {
     size_t off, n;
     uint64_t h, fh;
+    size_t id;
+};
+
+/* What is known of name key number id beyond the key: where it sits in
+ * c->keys (the slot index ks holds it as long as the map keeps capacity
+ * kcap: keys are never removed, and only a growth moves them; kcap 0:
+ * not known), and for a text used as a full name the keys entity_for
+ * derives from it (the "s:" key of its last word, the "f:" key of its
+ * first word and whether that word is a first name; s_id 0: not derived
+ * yet, else id + 1). */
+struct nkinfo {
+    struct nkey key;
+    size_t ks, kcap;
+    size_t s_id, f_id;
+    bool f_person;
 };
 
 struct nkslot {
     uint64_t rh;            /* hash of prefix and text; 0: empty */
     size_t raw, rawlen;     /* prefix and text, in the pool */
-    struct nkey key;
+    size_t id;              /* the key: info[id].key (a small slot: the
+                             * table is cleared and rehashed as it grows) */
 };
 
 struct nkmemo {
     struct nkslot *v;
     size_t cap, n;
     struct lis_buf pool;
+    struct nkinfo *info;    /* by key id, n of them */
+    size_t cap_info;
 };
 
 /* Hash of a key, eight bytes at a time (the order of the keys is never
@@ -296,7 +314,7 @@ struct nkmemo {
 static uint64_t key_hash(const char *s, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w = 0;
-    size_t i;
+    size_t len = n;
 
     while (n >= 8) {
         memcpy(&w, s, 8);
@@ -305,8 +323,23 @@ static uint64_t key_hash(const char *s, size_t n)
         s += 8;
         n -= 8;
     }
-    for (w = 0, i = 0; i < n; i++)
-        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    /* the tail without a loop over its bytes: loads that stay inside the
+     * key and, with the length mixed in above, still tell all its bytes */
+    if (n && len >= 8) {
+        memcpy(&w, s + n - 8, 8);       /* the last eight bytes */
+    } else if (n >= 4) {
+        uint32_t lo, hi;
+
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        w = lo | (uint64_t)hi << 32;
+    } else if (n) {
+        w = (uint64_t)(unsigned char)s[0] |
+            (uint64_t)(unsigned char)s[n >> 1] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    } else {
+        w = 0;
+    }
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 32);
 }
@@ -344,14 +377,15 @@ static size_t kmap_get(struct kmap *m, const char *k, size_t n)
     return n ? kmap_get_h(m, k, n, key_hash(k, n)) : LIS_NONE;
 }
 
-/* Set key k[0..n), whose key_hash is h, to val. */
-static void kmap_put_h(struct kmap *m, const char *k, size_t n, uint64_t h,
-                       size_t val)
+/* Set key k[0..n), whose key_hash is h, to val; its slot (NULL for the
+ * empty key, which is never set). */
+static struct kslot *kmap_put_h(struct kmap *m, const char *k, size_t n,
+                                uint64_t h, size_t val)
 {
     struct kslot *sl;
 
     if (n == 0)
-        return;
+        return NULL;
     if ((m->n + 1) * 2 > m->cap) {
         struct kslot *old = m->v;
         size_t oldcap = m->cap, i;
@@ -379,6 +413,7 @@ static void kmap_put_h(struct kmap *m, const char *k, size_t n, uint64_t h,
         m->n++;
     }
     sl->val = val;
+    return sl;
 }
 
 static void kmap_put(struct kmap *m, const char *k, size_t n, size_t val)
@@ -476,6 +511,11 @@ struct ctx {
     size_t sent;            /* index of the current sentence */
     size_t sent_end;
     bool have_subject;      /* the current sentence's subject is known */
+    /* subject_pos's scan of the sentence for a verb before any que/qu':
+     * tokens [0, sp_scan) read; sp_verb the verb found first, sp_que a
+     * que/qu' found first (either ends the scan) */
+    size_t sp_scan, sp_verb;
+    bool sp_que;
     struct hset lower, strong;
     struct ent *ents;
     size_t n_ents, cap_ents;
@@ -2155,7 +2195,7 @@ static void set_name(struct ent *e, const char *name, size_t n)
 
 /* Is the mention starting at token i in subject position: the first
  * mention of its sentence not governed by a preposition. */
-static bool subject_pos(const struct ctx *c, size_t i)
+static bool subject_pos(struct ctx *c, size_t i)
 {
     size_t k = i;
 
@@ -2175,17 +2215,26 @@ static bool subject_pos(const struct ctx *c, size_t i)
      * que/qu' inverted them ("qu'aurait fait Microsoft") */
     if (k > 48)
         return false;
-    {
+    /* a verb before k with no que/qu' before it: the scan goes on from
+     * where the sentence's last call left it */
+    if (c->sp_verb == LIS_NONE && !c->sp_que) {
         size_t q;
-        bool que = false;
 
-        for (q = 0; q < k; q++) {
-            if (c->toks[q].fw == FW_QU || c->toks[q].fw == FW_QUE)
-                que = true;
-            else if (fw_is_verb(c->toks[q].fw) && !que)
-                return false;
+        for (q = c->sp_scan; q < k; q++) {
+            if (c->toks[q].fw == FW_QU || c->toks[q].fw == FW_QUE) {
+                c->sp_que = true;
+                break;
+            }
+            if (fw_is_verb(c->toks[q].fw)) {
+                c->sp_verb = q;
+                break;
+            }
         }
+        if (q > c->sp_scan)
+            c->sp_scan = q;
     }
+    if (c->sp_verb < k)
+        return false;
     /* "entre Apple et Samsung": neither is the subject */
     return !fw_is_prep(c->toks[k - 1].fw) && c->toks[k - 1].fw != FW_ET &&
            c->toks[k - 1].fw != FW_OU;
@@ -2325,6 +2374,7 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
     size_t p = prefix[0] ? 2 : 0, i;
     uint64_t rh = key_hash(s, n);
     struct nkslot *sl;
+    struct nkinfo *in;
 
     if (p)
         rh ^= ((uint64_t)(unsigned char)prefix[0] << 8 |
@@ -2354,7 +2404,7 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
         if (sl->rh == rh && sl->rawlen == p + n &&
             (!p || (raw[0] == prefix[0] && raw[1] == prefix[1])) &&
             memcmp(raw + p, s, n) == 0)
-            return sl->key;
+            return m->info[sl->id].key;
     }
     make_key_in(c, &c->kb2, prefix, s, n);
     sl = &m->v[i];
@@ -2363,13 +2413,18 @@ static struct nkey name_key(struct ctx *c, const char *prefix,
     sl->rawlen = p + n;
     lis_buf_add(&m->pool, prefix, p);
     lis_buf_add(&m->pool, s, n);
-    sl->key.off = m->pool.len;
-    sl->key.n = c->kb2.len;
+    sl->id = m->n;
+    m->info = lis_xgrow(m->info, &m->cap_info, m->n + 1, sizeof *m->info);
+    in = &m->info[m->n];
+    memset(in, 0, sizeof *in);
+    in->key.off = m->pool.len;
+    in->key.n = c->kb2.len;
     lis_buf_add(&m->pool, c->kb2.data, c->kb2.len);
-    sl->key.h = key_hash(c->kb2.data, c->kb2.len);
-    sl->key.fh = fold_hash(s, n);
+    in->key.h = key_hash(c->kb2.data, c->kb2.len);
+    in->key.fh = fold_hash(s, n);
+    in->key.id = m->n;
     m->n++;
-    return sl->key;
+    return in->key;
 }
 
 /* The bytes of name key k. */
@@ -2378,16 +2433,44 @@ static inline const char *nk_data(const struct ctx *c, struct nkey k)
     return c->nk.pool.data + k.off;
 }
 
-/* The entity of name key k, LIS_NONE when none. */
+/* The entity of name key k, LIS_NONE when none.  Once the key is in
+ * c->keys its slot is remembered: a name comes back again and again, and
+ * probing and comparing its key each time is most of the cost. */
 static inline size_t nk_get(struct ctx *c, struct nkey k)
 {
-    return kmap_get_h(&c->keys, nk_data(c, k), k.n, k.h);
+    struct kmap *m = &c->keys;
+    struct nkinfo *in = &c->nk.info[k.id];
+    struct kslot *sl;
+
+    if (in->kcap && in->kcap == m->cap)
+        return m->v[in->ks].val;
+    if (!m->cap || k.n == 0)
+        return LIS_NONE;
+    sl = kmap_slot(m, nk_data(c, k), k.n, k.h);
+    if (!sl->key)
+        return LIS_NONE;
+    in->ks = (size_t)(sl - m->v);
+    in->kcap = m->cap;
+    return sl->val;
 }
 
-/* Key k now names entity e. */
+/* Key k now names entity e (a key already in the map: its remembered
+ * slot, without the growth check, which the next new key makes). */
 static inline void nk_put(struct ctx *c, struct nkey k, size_t e)
 {
-    kmap_put_h(&c->keys, nk_data(c, k), k.n, k.h, e);
+    struct kmap *m = &c->keys;
+    struct nkinfo *in = &c->nk.info[k.id];
+    struct kslot *sl;
+
+    if (in->kcap && in->kcap == m->cap) {
+        m->v[in->ks].val = e;
+        return;
+    }
+    sl = kmap_put_h(m, nk_data(c, k), k.n, k.h, e);
+    if (sl) {
+        in->ks = (size_t)(sl - m->v);
+        in->kcap = m->cap;
+    }
 }
 
 /* Find or create the entity for a name s[0..n) with canonical form
@@ -2396,17 +2479,22 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
                          size_t ntok, int type, int weight, bool person_like)
 {
     struct kmap *keys = &c->keys;
-    struct nkey main = name_key(c, "", canon, cn), k;
+    struct nkey main = name_key(c, "", canon, cn), k, k2;
     size_t e, known;
 
     e = known = nk_get(c, main);
     if (e != LIS_NONE && cn > c->ents[e].name_len && ntok >= 2)
         set_name(&c->ents[e], canon, cn);   /* "La Poste" after "Poste" */
     if (e == LIS_NONE && ntok == 1) {
-        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland" */
-        e = nk_get(c, name_key(c, "s:", canon, cn));
-        if (e == LIS_NONE)
-            e = nk_get(c, name_key(c, "f:", canon, cn));
+        /* "Obama" after "Barack Obama", "Thierry" after "Thierry Roland"
+         * (once per new word: folded here rather than memoised, which
+         * would fill the name-key memo with keys asked for once) */
+        make_key(c, "s:", canon, cn);
+        e = kmap_get(keys, c->kb.data, c->kb.len);
+        if (e == LIS_NONE) {
+            make_key(c, "f:", canon, cn);
+            e = kmap_get(keys, c->kb.data, c->kb.len);
+        }
         if (e != LIS_NONE && type >= 0 && type != LIS_ENT_PER && weight >= 3)
             e = LIS_NONE;
     }
@@ -2452,19 +2540,32 @@ static size_t entity_for(struct ctx *c, const char *canon, size_t cn,
     if (type >= 0)
         c->ents[e].votes[type] += weight;
     if (ntok >= 2 && (person_like || type == LIS_ENT_PER)) {
-        const char *last = canon + cn;
-        size_t fl;
+        struct nkinfo *in = &c->nk.info[main.id];
 
-        while (last > canon && last[-1] != ' ')
-            last--;
-        nk_put(c, name_key(c, "s:", last, (size_t)(canon + cn - last)), e);
-        last = canon;
-        while (last < canon + cn && *last != ' ')
-            last++;
-        fl = (size_t)(last - canon);
-        k = name_key(c, "f:", canon, fl);
-        if (text_has_lex(c, c->lx->persons, canon, fl, k.fh, NULL))
-            nk_put(c, k, e);
+        if (!in->s_id) {
+            /* the keys of the last and first words, derived once per
+             * text (name_key may move c->nk.info) */
+            const char *last = canon + cn;
+            size_t fl;
+            bool fp;
+
+            while (last > canon && last[-1] != ' ')
+                last--;
+            k = name_key(c, "s:", last, (size_t)(canon + cn - last));
+            last = canon;
+            while (last < canon + cn && *last != ' ')
+                last++;
+            fl = (size_t)(last - canon);
+            k2 = name_key(c, "f:", canon, fl);
+            fp = text_has_lex(c, c->lx->persons, canon, fl, k2.fh, NULL);
+            in = &c->nk.info[main.id];
+            in->s_id = k.id + 1;
+            in->f_id = k2.id + 1;
+            in->f_person = fp;
+        }
+        nk_put(c, c->nk.info[in->s_id - 1].key, e);
+        if (in->f_person)
+            nk_put(c, c->nk.info[in->f_id - 1].key, e);
     }
     return e;
 }
@@ -2729,6 +2830,7 @@ static void register_initials(struct ctx *c, size_t e, size_t i, size_t j)
 {
     char buf[24];
     size_t q, n = 0;
+    struct nkey k;
 
     if (j - i < 1 || j - i > 8)
         return;
@@ -2746,9 +2848,9 @@ static void register_initials(struct ctx *c, size_t e, size_t i, size_t j)
     }
     if (n < 2)
         return;
-    make_key(c, "i:", buf, n);
-    if (kmap_get(&c->keys, c->kb.data, c->kb.len) == LIS_NONE)
-        kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+    k = name_key(c, "i:", buf, n);
+    if (nk_get(c, k) == LIS_NONE)
+        nk_put(c, k, e);
 }
 
 /* "Nouvelle Démocratie (ND)", "Parti socialiste (PASOK)": an acronym in
@@ -3056,11 +3158,12 @@ static __attribute__((noinline)) size_t name_rest(struct ctx *c, size_t i,
                 return i + 1;
             end = t->s + best;
             if (best_kind == 2) {
-                make_key(c, "d:", v2, strlen(v2));
-                e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+                struct nkey dk = name_key(c, "d:", v2, strlen(v2));
+
+                e = nk_get(c, dk);
                 if (e == LIS_NONE) {
                     e = new_ent(c, c->body + t->s, end - t->s);
-                    kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+                    nk_put(c, dk, e);
                     c->ents[e].link = lis_xstrdup(v2);
                 }
                 c->ents[e].votes[LIS_ENT_MISC] += 5;
@@ -3287,13 +3390,12 @@ static __attribute__((noinline)) size_t name_rest(struct ctx *c, size_t i,
         person = true;
     if (ntok == 1 && (t->flags & T_UPPER) && !(t->flags & T_HASDIGIT)) {
         /* "HRW" after "Human Rights Watch" */
-        make_key(c, "", c->body + t->s, end - t->s);
-        if (kmap_get(&c->keys, c->kb.data, c->kb.len) == LIS_NONE) {
-            make_key(c, "i:", c->body + t->s, end - t->s);
-            e = kmap_get(&c->keys, c->kb.data, c->kb.len);
+        struct nkey nk = name_key(c, "", c->body + t->s, end - t->s);
+
+        if (nk_get(c, nk) == LIS_NONE) {
+            e = nk_get(c, name_key(c, "i:", c->body + t->s, end - t->s));
             if (e != LIS_NONE) {
-                make_key(c, "", c->body + t->s, end - t->s);
-                kmap_put(&c->keys, c->kb.data, c->kb.len, e);
+                nk_put(c, nk, e);
                 add_mention(c, t->s, end, e, LIS_MENTION_ALIAS, i);
                 return j + 1;
             }
@@ -3352,7 +3454,10 @@ static size_t process_descriptor(struct ctx *c, size_t i)
                            c->toks[i + 1].e, h, &val)
                   ? c->toks[i + 1].e - c->toks[i].s : 0;
     } else {
-        len = lex_match(c, c->lx->descriptors, i, &val);
+        /* lex_match without its inline first probe (same answer): a
+         * determiner begins many descriptors, so its one-word answer is
+         * to walk on */
+        len = lex_match_walk(c, c->lx->descriptors, i, &val);
     }
     if (!len || !val)
         return i;
@@ -3574,6 +3679,9 @@ static void second_pass(struct ctx *c)
     size_t i = 0;
 
     c->have_subject = false;
+    c->sp_scan = 0;
+    c->sp_verb = LIS_NONE;
+    c->sp_que = false;
     while (i < c->n_toks) {
         const struct tok *t = &c->toks[i];
         size_t k;
@@ -3582,6 +3690,14 @@ static void second_pass(struct ctx *c)
          * word */
         bool low = !(t->flags & (T_CAP | T_CAMEL | T_HYPHEN));
 
+        /* a lower-case function word that opens nothing (most of them:
+         * "et", "de", "pour"): none of the rules below applies */
+        if (low && t->fw != FW_NONE && !fw_is_det(t->fw) &&
+            t->fw != FW_DU && t->fw != FW_AU && t->fw != FW_IL &&
+            t->fw != FW_ELLE) {
+            i++;
+            continue;
+        }
         if (t->s < c->last_end) {
             i++;
             continue;
@@ -3992,6 +4108,7 @@ void lis_entities_run(const struct lis_document *doc,
     free(c.keys.v);
     lis_buf_free(&c.keys.pool);
     free(c.nk.v);
+    free(c.nk.info);
     lis_buf_free(&c.nk.pool);
     lis_buf_free(&c.kb);
     lis_buf_free(&c.kb2);
