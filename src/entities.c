@@ -3676,14 +3676,17 @@ static void process_pronoun(struct ctx *c, size_t i)
 
 static void second_pass(struct ctx *c)
 {
-    size_t i = 0;
+    /* (the tokens of the sentence do not change here: kept in locals, not
+     * reloaded after every call) */
+    const struct tok *toks = c->toks;
+    size_t n = c->n_toks, i = 0;
 
     c->have_subject = false;
     c->sp_scan = 0;
     c->sp_verb = LIS_NONE;
     c->sp_que = false;
-    while (i < c->n_toks) {
-        const struct tok *t = &c->toks[i];
+    while (i < n) {
+        const struct tok *t = &toks[i];
         size_t k;
         /* most words: no capital and no hyphen, so neither an elided
          * article of a name nor a name, and a pronoun only as a function
@@ -3702,53 +3705,62 @@ static void second_pass(struct ctx *c)
             i++;
             continue;
         }
-        if (fw_is_det(t->fw) && i + 1 < c->n_toks &&
-            !(c->toks[i + 1].flags & (T_GAP | T_ELIDED)) &&
-            c->toks[i + 1].fw == FW_NONE &&
-            (c->toks[i + 1].flags & (T_LOWER | T_WEAK))) {
-            /* descriptors are a determiner and a lower-case noun */
-            k = process_descriptor(c, i);
-            if (k != i) {
-                i = k;
-                continue;
-            }
-        } else if (t->fw == FW_DU || t->fw == FW_AU) {
-            k = process_fused_descriptor(c, i);
-            if (k != i) {
-                i = k;
-                continue;
-            }
-        }
-        if ((t->flags & T_LOWER) && !(t->flags & T_ELIDED) &&
-            t->fw == FW_NONE && i + 1 < c->n_toks &&
-            !(c->toks[i + 1].flags & T_GAP) &&
-            (nameish(&c->toks[i + 1]) ||
-             (i + 2 < c->n_toks && nameish(&c->toks[i + 2])) ||
-             (i + 3 < c->n_toks && fw_is_de(c->toks[i + 1].fw) &&
-              (c->toks[i + 2].fw == FW_LA || c->toks[i + 2].fw == FW_L) &&
-              nameish(&c->toks[i + 3])) ||
-             (i > 0 && fw_is_det(c->toks[i - 1].fw) &&
-              (c->toks[i + 1].flags & T_LOWER) &&
-              is_demonym_word(c, &c->toks[i + 1])))) {
-            size_t he;
-            int ht;
+        if (t->fw == FW_NONE) {
+            /* most words: no descriptor nor pronoun starts there, but a
+             * lower-case one may be a title or a head */
+            if ((t->flags & (T_LOWER | T_ELIDED)) == T_LOWER &&
+                i + 1 < n && !(toks[i + 1].flags & T_GAP) &&
+                (nameish(&toks[i + 1]) ||
+                 (i + 2 < n && nameish(&toks[i + 2])) ||
+                 (i + 3 < n && fw_is_de(toks[i + 1].fw) &&
+                  (toks[i + 2].fw == FW_LA || toks[i + 2].fw == FW_L) &&
+                  nameish(&toks[i + 3])) ||
+                 (i > 0 && fw_is_det(toks[i - 1].fw) &&
+                  (toks[i + 1].flags & T_LOWER) &&
+                  is_demonym_word(c, &toks[i + 1])))) {
+                size_t he;
+                int ht;
 
-            k = process_title(c, i, &he, &ht);
-            if (k == i && he != LIS_NONE) {
-                struct cue none = { -1, 0, 0 };
+                k = process_title(c, i, &he, &ht);
+                if (k == i && he != LIS_NONE) {
+                    struct cue none = { -1, 0, 0 };
 
-                k = process_name(c, i, none);
+                    k = process_name(c, i, none);
+                }
+                if (k != i) {
+                    i = k;
+                    continue;
+                }
             }
-            if (k != i) {
-                i = k;
+            if (low) {
+                i++;
                 continue;
             }
-        }
-        if (low) {
-            if (t->fw == FW_IL || t->fw == FW_ELLE)
-                process_pronoun(c, i);
-            i++;
-            continue;
+        } else {
+            if (fw_is_det(t->fw) && i + 1 < n &&
+                !(toks[i + 1].flags & (T_GAP | T_ELIDED)) &&
+                toks[i + 1].fw == FW_NONE &&
+                (toks[i + 1].flags & (T_LOWER | T_WEAK))) {
+                /* descriptors are a determiner and a lower-case noun */
+                k = process_descriptor(c, i);
+                if (k != i) {
+                    i = k;
+                    continue;
+                }
+            } else if (t->fw == FW_DU || t->fw == FW_AU) {
+                k = process_fused_descriptor(c, i);
+                if (k != i) {
+                    i = k;
+                    continue;
+                }
+            }
+            /* (a title needs a word that is no function word) */
+            if (low) {
+                if (t->fw == FW_IL || t->fw == FW_ELLE)
+                    process_pronoun(c, i);
+                i++;
+                continue;
+            }
         }
         if (t->fw == FW_IL || t->fw == FW_ELLE ||
             ((t->flags & T_LOWER) && (t->flags & T_HYPHEN) &&
@@ -3762,8 +3774,8 @@ static void second_pass(struct ctx *c)
             continue;
         }
         if ((t->flags & (T_ELIDED | T_CAP)) == (T_ELIDED | T_CAP) &&
-            i + 1 < c->n_toks && nameish(&c->toks[i + 1]) &&
-            !(c->toks[i + 1].flags & T_GAP)) {
+            i + 1 < n && nameish(&toks[i + 1]) &&
+            !(toks[i + 1].flags & T_GAP)) {
             /* "L'Oréal", "L'Équipe": the article belongs to the name */
             const char *val = NULL;
             size_t len = lex_match(c, c->lx->orgs, i, &val), j, e;
