@@ -785,6 +785,40 @@ static inline uint64_t fh_end(const struct fh *f)
     return h ^ (h >> 32);
 }
 
+#ifdef LIS_SWAR
+/* Start f on a word whose first eight bytes v (at b[*p]) are lower-case
+ * ASCII letters, and hash it a whole chunk at a time while its letters
+ * fill one.  Returns the number of letters (< 8) of the chunk where they
+ * stop, left in *v at b[*p]; or 8 when fewer than eight bytes remain
+ * before to, for the caller to read the rest another way. */
+static inline unsigned fh_lower_chunks(struct fh *f, const char *b,
+                                       size_t *p, size_t to, uint64_t *v)
+{
+    unsigned nb;
+
+    fh_init(f);
+    do {
+        f->h = (f->h ^ *v) * 0xff51afd7ed558ccdULL;
+        f->h ^= f->h >> 29;
+        *p += 8;
+        if (to - *p < 8)
+            return 8;
+        memcpy(v, b + *p, 8);
+        nb = lower_run8(*v);
+    } while (nb == 8);
+    return nb;
+}
+
+/* The hash of a word fh_lower_chunks read, ending with the nb letters
+ * of v. */
+static inline uint64_t fh_lower_end(struct fh *f, uint64_t v, unsigned nb)
+{
+    f->acc = v & (((uint64_t)1 << (8 * nb)) - 1);
+    f->sh = 8 * nb;
+    return fh_end(f);
+}
+#endif
+
 /* Feed s[0..n) folded to lower case (’ == ') into f. */
 static void fh_fold(struct fh *f, const char *s, size_t n)
 {
@@ -1437,21 +1471,12 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
                 size_t p = i;
                 unsigned char e;
 
-                fh_init(&f);
-                do {
-                    f.h = (f.h ^ v) * 0xff51afd7ed558ccdULL;
-                    f.h ^= f.h >> 29;
-                    p += 8;
-                    if (to - p < 8)
-                        goto long_word;     /* the rest as below */
-                    memcpy(&v, b + p, 8);
-                    nb = lower_run8(v);
-                } while (nb == 8);
+                nb = fh_lower_chunks(&f, b, &p, to, &v);
+                if (nb == 8)
+                    goto long_word;     /* the rest as below */
                 e = (unsigned char)(v >> (8 * nb));
                 if (ends_word(c, e)) {
-                    f.acc = v & (((uint64_t)1 << (8 * nb)) - 1);
-                    f.sh = 8 * nb;
-                    hset_add(&c->lower, fh_end(&f));
+                    hset_add(&c->lower, fh_lower_end(&f, v, nb));
                     first = false;
                     gap = p + nb;
                     i = gap + 1;
@@ -1634,19 +1659,10 @@ static inline size_t plain_run(struct ctx *c, size_t from, size_t j,
             /* eight letters or more, hashed a chunk at a time */
             struct fh f;
 
-            fh_init(&f);
-            do {
-                f.h = (f.h ^ v) * 0xff51afd7ed558ccdULL;
-                f.h ^= f.h >> 29;
-                p += 8;
-                if (to - p < 8)
-                    goto done;      /* the general scan reads the rest */
-                memcpy(&v, b + p, 8);
-                nb = lower_run8(v);
-            } while (nb == 8);
-            f.acc = v & (((uint64_t)1 << (8 * nb)) - 1);
-            f.sh = 8 * nb;
-            h = fh_end(&f);
+            nb = fh_lower_chunks(&f, b, &p, to, &v);
+            if (nb == 8)
+                goto done;      /* the general scan reads the rest */
+            h = fh_lower_end(&f, v, nb);
         }
         e = (unsigned char)(v >> (8 * nb));
     accented:
