@@ -1588,6 +1588,10 @@ static void light_pass(struct ctx *c, size_t from, size_t to)
     }
 }
 
+/* Tokens whose word characters may not be what lexicon.h calls words
+ * one for one: the parties stage must look at their sentence itself. */
+#define T_NOT_PLAIN (T_EXOTIC | T_JOINED)
+
 /* deal_look's state over the tokens of a sentence, in tokenize. */
 struct deal_state {
     /* the words to look at: c->deal->first; c->deal->all when a word is
@@ -1612,7 +1616,7 @@ static inline void deal_step(struct ctx *c, const struct tok *t,
 {
     if (df_has(ds->first, t->h) ||
         (ds->first != df_none &&
-         ((t->flags & (T_EXOTIC | T_JOINED | T_HYPHEN)) ||
+         ((t->flags & (T_NOT_PLAIN | T_HYPHEN)) ||
           ((t->flags & T_ELIDED) &&
            (unsigned char)c->body[t->e - 1] == 0xBC))))
         deal_look(c, t, ds);
@@ -3878,10 +3882,6 @@ static void df_add(void *ctx, const char *w1, size_t n1, const char *w2,
         for (j = 0; j < 2; j++)
             df_set(f->pair, df_pair(a[i], b[j]));
 }
-
-/* Tokens whose word characters may not be what lexicon.h calls words
- * one for one: the parties stage must look at their sentence itself. */
-#define T_NOT_PLAIN (T_EXOTIC | T_JOINED)
 
 /* The words of deal_maybe, one at a time: whether a deal term may begin
  * at the word of hash h (*pending: at the word before, if this one comes

@@ -1261,13 +1261,12 @@ static size_t voice_after(const struct qstate *st, size_t from, size_t to,
         if (ws == LIS_NONE || strcmp(w, "porte") != 0)
             return LIS_NONE;
     }
-    if (ws != LIS_NONE && skip_space_fwd(s, ws, from) < ws) {
+    if (skip_space_fwd(s, ws, from) < ws) {
         ws = word_before(s, from, ws, w, sizeof w);
-        if (ws == LIS_NONE || !word_in(w, voice_determiners))
+        if (ws == LIS_NONE || !word_in(w, voice_determiners) ||
+            skip_space_fwd(s, ws, from) != ws)
             return LIS_NONE;
     }
-    if (ws == LIS_NONE || skip_space_fwd(s, ws, from) != ws)
-        return LIS_NONE;
     return an->mentions[i].entity;
 }
 
